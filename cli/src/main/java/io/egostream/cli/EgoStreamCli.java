@@ -1,5 +1,6 @@
 package io.egostream.cli;
 
+import io.egostream.cli.text.TextCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "EgoStream: live analysis of wearable-camera feature streams (Hier-EgoPack on Kafka).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TextCommand.class,
         })
 public final class EgoStreamCli implements Callable<Integer> {
 

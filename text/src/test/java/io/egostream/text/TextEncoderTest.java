@@ -61,7 +61,7 @@ class TextEncoderTest {
     @Test
     void embeddingsShouldHaveUnitNorm() {
         final List<String> texts = new ArrayList<>(MIXED);
-        texts.add("knife ".repeat(400)); // longer than 256 tokens: truncated
+        texts.add("knife ".repeat(600)); // longer than the model's 512 positions: truncated
         for (final float[] v : uncached.embed(texts)) {
             double squares = 0;
             for (final float x : v) {
@@ -69,6 +69,14 @@ class TextEncoderTest {
             }
             assertEquals(1.0, Math.sqrt(squares), UNIT_NORM_TOLERANCE);
         }
+    }
+
+    @Test
+    void longTextsShouldBeTruncatedAt256Tokens() {
+        // [CLS] + 254 x "knife" + [SEP] either way
+        assertArrayEquals(uncached.embed("knife ".repeat(254)), uncached.embed("knife ".repeat(600)), 1e-6f);
+        final float[] shorter = uncached.embed("knife ".repeat(253));
+        assertTrue(TextEncoder.cosine(shorter, uncached.embed("knife ".repeat(254))) < 1 - 1e-6);
     }
 
     @Test
