@@ -61,9 +61,13 @@ public final class TextEncoder implements AutoCloseable {
      *
      * @param settings batch size, cache capacity and truncation length
      * @return the encoder; close it to free the native model and tokenizer
+     * @throws IllegalArgumentException if settings is {@code null}
      * @throws TextEncoderException if the model resources are missing or the engine cannot load them
      */
     public static TextEncoder open(final TextEncoderSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("text encoder settings are null");
+        }
         return new TextEncoder(settings, BundledMiniLm.load(settings.maxTokens()));
     }
 
