@@ -1,0 +1,72 @@
+package io.egostream.config;
+
+import java.util.List;
+
+/**
+ * Group {@code model}: which model the analyzer loads, where it runs and how it batches.
+ *
+ * @param dir directory of the model artifacts; empty = the model shipped with EgoStream
+ * @param preset name of the model preset (architecture and task heads) to load
+ * @param device where the model runs
+ * @param engine the DJL engine that runs it
+ * @param featureDim dimension D of every feature frame
+ * @param batchSize largest number of windows in one model call
+ * @param batchTimeMs longest time a window waits for its batch to fill, ms
+ */
+public record ModelConfig(
+        String dir, String preset, Device device, Engine engine, int featureDim, int batchSize, long batchTimeMs) {
+
+    /** {@code model.dir}. */
+    public static final ConfigKey DIR = ConfigKey.ofString("model.dir", "[^\\n\\r\\x00]*",
+            "empty, or a directory path", "Directory of the model artifacts to load; empty loads the model shipped "
+                    + "with EgoStream.");
+    /** {@code model.preset}. */
+    public static final ConfigKey PRESET = ConfigKey.ofString("model.preset", "[a-z0-9][a-z0-9._-]{0,63}",
+            "1-64 of a-z 0-9 . _ -, starting with a letter or digit",
+            "Name of the model preset (architecture and task heads) to load from the model directory.");
+    /** {@code model.device}. */
+    public static final ConfigKey DEVICE = ConfigKey.ofEnum("model.device", Device.class,
+            "Where the model runs: cpu, gpu (fails when there is none) or auto (a GPU when the engine sees one).");
+    /** {@code model.engine}. */
+    public static final ConfigKey ENGINE = ConfigKey.ofEnum("model.engine", Engine.class,
+            "DJL engine: pytorch, or onnxruntime on the exported ONNX model.");
+    /** {@code model.feature-dim}. */
+    public static final ConfigKey FEATURE_DIM = ConfigKey.ofInt("model.feature-dim", 1, 65_536,
+            "Feature dimension D of every frame (256 for EgoVLP); frames of another dimension go to the DLQ.");
+    /** {@code model.batch-size}. */
+    public static final ConfigKey BATCH_SIZE = ConfigKey.ofInt("model.batch-size", 1, 4096,
+            "Largest number of windows (across cameras) in one model call.");
+    /** {@code model.batch-time-ms}. */
+    public static final ConfigKey BATCH_TIME_MS = ConfigKey.ofLong("model.batch-time-ms", 0, 60_000,
+            "Longest time in ms a window waits for its batch to fill before the model runs anyway; 0 = never wait.");
+
+    /** Validates every field. */
+    public ModelConfig {
+        DIR.require(dir);
+        PRESET.require(preset);
+        DEVICE.require(device);
+        ENGINE.require(engine);
+        FEATURE_DIM.require(featureDim);
+        BATCH_SIZE.require(batchSize);
+        BATCH_TIME_MS.require(batchTimeMs);
+    }
+
+    /**
+     * Whether the analyzer loads the shipped model.
+     *
+     * @return true when {@link #dir} is empty
+     */
+    public boolean shippedModel() {
+        return dir.isEmpty();
+    }
+
+    static List<ConfigKey> keys() {
+        return List.of(DIR, PRESET, DEVICE, ENGINE, FEATURE_DIM, BATCH_SIZE, BATCH_TIME_MS);
+    }
+
+    static ModelConfig from(final ConfigValues v) {
+        return new ModelConfig(v.string(DIR), v.string(PRESET), v.enumValue(DEVICE, Device.class),
+                v.enumValue(ENGINE, Engine.class), v.intValue(FEATURE_DIM), v.intValue(BATCH_SIZE),
+                v.longValue(BATCH_TIME_MS));
+    }
+}
