@@ -334,6 +334,7 @@ public final class ConfigKey {
      * Checks a typed value against the key's range, enum or pattern; used by the group records.
      *
      * @param value the typed value
+     * @param <T> the value's type
      * @return the same value
      * @throws ConfigException naming the key, the value and what is allowed
      */

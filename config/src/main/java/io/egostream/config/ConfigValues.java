@@ -18,7 +18,7 @@ public final class ConfigValues {
      * @param values one typed value per key of the schema (see {@link ConfigKey#fromYaml})
      * @throws IllegalArgumentException when a key of the schema has no value
      */
-    public ConfigValues(final Map<ConfigKey, Object> values) {
+    ConfigValues(final Map<ConfigKey, Object> values) {
         for (final ConfigKey key : ConfigSchema.keys()) {
             if (values.get(key) == null) {
                 throw new IllegalArgumentException("configuration key " + key.name() + " has no value");
