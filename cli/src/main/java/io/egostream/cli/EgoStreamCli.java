@@ -1,5 +1,6 @@
 package io.egostream.cli;
 
+import io.egostream.cli.config.ConfigCommand;
 import io.egostream.cli.text.TextCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             TextCommand.class,
+            ConfigCommand.class,
         })
 public final class EgoStreamCli implements Callable<Integer> {
 
