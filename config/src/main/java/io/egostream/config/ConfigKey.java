@@ -153,6 +153,20 @@ public final class ConfigKey {
     }
 
     /**
+     * A string key whose value must be one of a fixed list of names (its typed value is the String).
+     *
+     * @param name full key name
+     * @param choices the allowed values
+     * @param doc one sentence saying what the key does
+     * @return the key
+     */
+    public static ConfigKey ofChoice(final String name, final List<String> choices, final String doc) {
+        final Builder b = new Builder(name, ConfigType.ENUM, doc);
+        b.enumValues = List.copyOf(choices);
+        return b.build();
+    }
+
+    /**
      * A map key: string keys to scalar values, kept as strings.
      *
      * @param name full key name
@@ -369,7 +383,8 @@ public final class ConfigKey {
                 return pattern.matcher((String) value).matches() ? Optional.empty()
                         : Optional.of("'" + value + "'");
             case ENUM:
-                return enumClass.isInstance(value) ? Optional.empty() : Optional.of(String.valueOf(value));
+                final boolean allowed = enumClass == null ? enumValues.contains(value) : enumClass.isInstance(value);
+                return allowed ? Optional.empty() : Optional.of("'" + value + "'");
             default:
                 return Optional.empty();
         }
@@ -380,7 +395,10 @@ public final class ConfigKey {
             return text;
         }
         final int index = enumValues.indexOf(text.trim());
-        return index < 0 ? null : enumClass.getEnumConstants()[index];
+        if (index < 0) {
+            return null;
+        }
+        return enumClass == null ? enumValues.get(index) : enumClass.getEnumConstants()[index];
     }
 
     private static Map<String, String> mapFromYaml(final JsonNode node) {

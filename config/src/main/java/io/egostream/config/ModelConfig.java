@@ -6,7 +6,7 @@ import java.util.List;
  * Group {@code model}: which model the analyzer loads, where it runs and how it batches.
  *
  * @param dir directory of the model artifacts; empty = the model shipped with EgoStream
- * @param preset name of the model preset (architecture and task heads) to load
+ * @param preset name of the Hier-EgoPack architecture preset ({@code reference} or {@code small})
  * @param device where the model runs
  * @param engine the DJL engine that runs it
  * @param featureDim dimension D of every feature frame
@@ -21,9 +21,9 @@ public record ModelConfig(
             "empty, or a directory path", "Directory of the model artifacts to load; empty loads the model shipped "
                     + "with EgoStream.");
     /** {@code model.preset}. */
-    public static final ConfigKey PRESET = ConfigKey.ofString("model.preset", "[a-z0-9][a-z0-9._-]{0,63}",
-            "1-64 of a-z 0-9 . _ -, starting with a letter or digit",
-            "Name of the model preset (architecture and task heads) to load from the model directory.");
+    public static final ConfigKey PRESET = ConfigKey.ofChoice("model.preset", List.of("reference", "small"),
+            "Hier-EgoPack architecture preset: reference (the published sizes) or small (the golden-vector "
+                    + "test size); must match the weights in the model directory.");
     /** {@code model.device}. */
     public static final ConfigKey DEVICE = ConfigKey.ofEnum("model.device", Device.class,
             "Where the model runs: cpu, gpu (fails when there is none) or auto (a GPU when the engine sees one).");

@@ -115,6 +115,10 @@ class ConfigLoaderTest {
         assertMentions(assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(yaml("model:\n  preset: 7\n"), Map.of())), "model.preset", "7");
         assertMentions(assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(yaml("model:\n  preset: huge\n"), Map.of())), "model.preset", "'huge'",
+                "one of: reference, small");
+        assertEquals("small", ConfigLoader.load(null, Map.of("EGOSTREAM_MODEL_PRESET", "small")).model().preset());
+        assertMentions(assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(yaml("http:\n  port:\n"), Map.of())), "http.port", "empty (null)");
         assertMentions(assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(yaml("kafka:\n  client-props: [a, b]\n"), Map.of())),
