@@ -1,22 +1,19 @@
 package io.egostream.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * One configuration key: its full name ({@code group.key}), type, allowed values and documentation. Keys
- * check values read from YAML or from environment variables and produce sentences naming the key, the value
- * and what is allowed. The group records hold their keys as constants ({@link HttpConfig#PORT}, ...).
+ * One configuration key: its full name ({@code group.key}), type, allowed values and documentation. A key
+ * checks typed values and words the sentence naming the key, the value and what is allowed;
+ * {@link ConfigValueReader} turns YAML nodes and environment text into typed values. The group records hold
+ * their keys as constants ({@link HttpConfig#PORT}, ...).
  */
 public final class ConfigKey {
 
@@ -264,87 +261,6 @@ public final class ConfigKey {
     }
 
     /**
-     * Reads a value from a parsed YAML node.
-     *
-     * @param node the node (never a Java null; YAML's empty value is a null node)
-     * @param source where the value came from, for the message, e.g. {@code file app.yaml}
-     * @return the typed value: Integer, Long, Double, Boolean, String, the enum constant or an unmodifiable
-     *     {@code Map<String, String>}
-     * @throws ConfigException naming the key, the value and what is allowed
-     */
-    public Object fromYaml(final JsonNode node, final String source) {
-        final Object value;
-        switch (type) {
-            case INT:
-                value = node.isIntegralNumber() && node.canConvertToInt() ? (Object) node.intValue() : null;
-                break;
-            case LONG:
-                value = node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : null;
-                break;
-            case DOUBLE:
-                value = node.isNumber() ? (Object) node.doubleValue() : null;
-                break;
-            case BOOLEAN:
-                value = node.isBoolean() ? (Object) node.booleanValue() : null;
-                break;
-            case MAP:
-                value = mapFromYaml(node);
-                break;
-            default:
-                value = node.isTextual() ? textValue(node.textValue()) : null;
-                break;
-        }
-        if (value == null) {
-            throw invalid(describe(node), source);
-        }
-        return checked(value, describe(node), source);
-    }
-
-    /**
-     * Reads a value from the text of an environment variable. Numbers and booleans are parsed strictly
-     * (Java syntax, {@code true}/{@code false}); strings and enums are taken as they are; a map is a YAML
-     * or JSON flow mapping, e.g. {@code {"linger.ms": "5"}}.
-     *
-     * @param text the variable's value
-     * @param source where the value came from, for the message
-     * @param mapParser parses map values (the loader's YAML reader)
-     * @return the typed value, as {@link #fromYaml}
-     * @throws ConfigException naming the key, the value and what is allowed
-     */
-    Object fromText(final String text, final String source, final Function<String, JsonNode> mapParser) {
-        Object value = null;
-        try {
-            switch (type) {
-                case INT:
-                    value = Integer.parseInt(text.trim());
-                    break;
-                case LONG:
-                    value = Long.parseLong(text.trim());
-                    break;
-                case DOUBLE:
-                    value = Double.parseDouble(text.trim());
-                    break;
-                case BOOLEAN:
-                    value = "true".equals(text.trim()) ? Boolean.TRUE : "false".equals(text.trim()) ? Boolean.FALSE : null;
-                    break;
-                case MAP:
-                    final JsonNode node = mapParser.apply(text);
-                    value = node == null ? null : mapFromYaml(node);
-                    break;
-                default:
-                    value = textValue(text);
-                    break;
-            }
-        } catch (NumberFormatException e) {
-            value = null;
-        }
-        if (value == null) {
-            throw invalid("'" + text + "'", source);
-        }
-        return checked(value, "'" + text + "'", source);
-    }
-
-    /**
      * Checks a typed value against the key's range, enum or pattern; used by the group records.
      *
      * @param value the typed value
@@ -361,14 +277,13 @@ public final class ConfigKey {
         return value;
     }
 
-    private Object checked(final Object value, final String shown, final String source) {
-        if (problem(value).isPresent()) {
-            throw invalid(shown, source);
-        }
-        return value;
-    }
-
-    private Optional<String> problem(final Object value) {
+    /**
+     * Says what is wrong with a typed value, if anything.
+     *
+     * @param value the typed value
+     * @return the value as the message shows it when it is not allowed, else empty
+     */
+    Optional<String> problem(final Object value) {
         if (value == null) {
             return Optional.of("null");
         }
@@ -390,7 +305,13 @@ public final class ConfigKey {
         }
     }
 
-    private Object textValue(final String text) {
+    /**
+     * The typed value of a string or enum key written as text.
+     *
+     * @param text the text
+     * @return the text itself for a string key; the constant (or choice) for an enum key, null when none matches
+     */
+    Object fromString(final String text) {
         if (type != ConfigType.ENUM) {
             return text;
         }
@@ -401,36 +322,16 @@ public final class ConfigKey {
         return enumClass == null ? enumValues.get(index) : enumClass.getEnumConstants()[index];
     }
 
-    private static Map<String, String> mapFromYaml(final JsonNode node) {
-        if (!node.isObject()) {
-            return null;
-        }
-        final Map<String, String> map = new LinkedHashMap<>();
-        for (final Map.Entry<String, JsonNode> field : node.properties()) {
-            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
-                return null;
-            }
-            map.put(field.getKey(), field.getValue().asText());
-        }
-        return Collections.unmodifiableMap(map);
-    }
-
-    private ConfigException invalid(final String shown, final String source) {
+    /**
+     * The exception for a value that is not allowed.
+     *
+     * @param shown the value as the message shows it
+     * @param source where it came from
+     * @return the exception, naming key, value, source and what is allowed
+     */
+    ConfigException invalid(final String shown, final String source) {
         return new ConfigException(name, "Invalid value for " + name + ": " + shown + " (from " + source
                 + "). Allowed: " + allowed() + ".");
-    }
-
-    private static String describe(final JsonNode node) {
-        if (node.isNull() || node.isMissingNode()) {
-            return "empty (null)";
-        }
-        if (node.isTextual()) {
-            return "'" + node.textValue() + "' (a string)";
-        }
-        if (node.isContainerNode()) {
-            return node + " (a " + (node.isObject() ? "mapping" : "list") + ")";
-        }
-        return node.asText();
     }
 
     /**

@@ -144,7 +144,7 @@ public final class ConfigLoader {
             final ConfigKey key = ConfigSchema.byName(name).orElseThrow(() -> new ConfigException(name,
                     "Unknown configuration key '" + name + "' in " + source + ". Allowed keys of group " + group
                             + ": " + String.join(", ", ConfigSchema.shortNames(keys)) + "."));
-            values.put(key, key.fromYaml(field.getValue(), source));
+            values.put(key, ConfigValueReader.fromYaml(key, field.getValue(), source));
         }
     }
 
@@ -155,7 +155,7 @@ public final class ConfigLoader {
                 continue;
             }
             final ConfigKey key = ConfigSchema.byEnvName(name).orElseThrow(() -> unknownVariable(name));
-            values.put(key, key.fromText(variable.getValue(), "environment variable " + name, ConfigLoader::parseMap));
+            values.put(key, ConfigValueReader.fromText(key, variable.getValue(), "environment variable " + name));
         }
     }
 
@@ -175,13 +175,5 @@ public final class ConfigLoader {
                 : String.join(", ", candidates);
         return new ConfigException(name, "Unknown environment variable " + name
                 + ": no configuration key has that name. Allowed: " + allowed + ".");
-    }
-
-    private static JsonNode parseMap(final String text) {
-        try {
-            return YAML.readTree(text);
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 }

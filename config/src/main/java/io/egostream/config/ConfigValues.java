@@ -15,7 +15,7 @@ public final class ConfigValues {
     /**
      * Wraps typed values.
      *
-     * @param values one typed value per key of the schema (see {@link ConfigKey#fromYaml})
+     * @param values one typed value per key of the schema (Integer, Long, Double, Boolean, String, enum constant or {@code Map<String, String>})
      * @throws IllegalArgumentException when a key of the schema has no value
      */
     ConfigValues(final Map<ConfigKey, Object> values) {
