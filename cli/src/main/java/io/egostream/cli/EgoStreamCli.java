@@ -1,6 +1,7 @@
 package io.egostream.cli;
 
 import io.egostream.cli.config.ConfigCommand;
+import io.egostream.cli.model.ModelCommand;
 import io.egostream.cli.text.TextCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             TextCommand.class,
             ConfigCommand.class,
+            ModelCommand.class,
         })
 public final class EgoStreamCli implements Callable<Integer> {
 

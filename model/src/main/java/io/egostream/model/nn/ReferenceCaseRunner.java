@@ -28,7 +28,8 @@ import java.util.Set;
  * {@code mq.{cls_logits,reg_preds}} and for a single-clip case {@code mq.decoded_{segments,scores,labels}},
  * {@code pnr.logits}. With EgoPack (one main task T): {@code egopack_T.aux_in.<a>},
  * {@code egopack_T.aux_out.<a>}, {@code egopack_T.match_top1.<a>.stage<s>} for every support task a, and the
- * main head's outputs under {@code egopack_T.}.
+ * main head's outputs under {@code egopack_T.}. A single-task AR or OSCC head is skipped for a case without
+ * its segments ({@link #skippedTasks}).
  */
 public final class ReferenceCaseRunner {
 
@@ -149,8 +150,9 @@ public final class ReferenceCaseRunner {
             e.main().forEach((k, v) -> out.put(q + k, floats(v)));
             return out;
         }
+        final List<Task> skipped = skippedTasks(inputs, name, options);
         for (final Task t : Task.values()) {
-            if (!options.tasks().contains(t)) {
+            if (!options.tasks().contains(t) || skipped.contains(t)) {
                 continue;
             }
             final String q = p + shortName(t) + ".";
@@ -178,6 +180,30 @@ public final class ReferenceCaseRunner {
                 }
                 default -> throw new IllegalStateException(t.name());
             }
+        }
+        return out;
+    }
+
+    /**
+     * The single-task heads a case cannot run because it lacks their segments ({@code ar_segments} for AR,
+     * {@code oscc_segments} for OSCC); {@link #run} skips them. An EgoPack main task is never skipped: its
+     * missing segments are an error.
+     *
+     * @param inputs named inputs
+     * @param name the case
+     * @param options what to run
+     * @return the skipped tasks, in task order
+     */
+    public static List<Task> skippedTasks(final Map<String, NpyArray> inputs, final String name, final Options options) {
+        final List<Task> out = new ArrayList<>();
+        if (options.egoPack()) {
+            return out;
+        }
+        if (options.tasks().contains(Task.AR) && !inputs.containsKey(name + ".ar_segments")) {
+            out.add(Task.AR);
+        }
+        if (options.tasks().contains(Task.OSCC) && !inputs.containsKey(name + ".oscc_segments")) {
+            out.add(Task.OSCC);
         }
         return out;
     }
