@@ -43,14 +43,34 @@ public record MqHead(HierEgoPackWeights weights) {
      * @return logits and offsets of every node
      */
     public MqOutput fromProjected(final NDArray f, final BackboneOutput backbone, final MqContext context) {
-        final NDArray clsIn = NDArrays.concat(new NDList(f, context.apply(f, backbone)), 1);
-        final NDArray cls = new Classifier(weights, WeightModule.HEAD_MQ, "classifier").forward(clsIn);
+        return new MqOutput(classify(f, context.apply(f, backbone)), regress(f, backbone.graphsDepth()));
+    }
+
+    /**
+     * The classifier on {@code [f, context]}.
+     *
+     * @param f projected features {@code [N, F]}
+     * @param context the context of each row {@code [N, F]}
+     * @return logits {@code [N, C]}
+     */
+    public NDArray classify(final NDArray f, final NDArray context) {
+        final NDArray clsIn = NDArrays.concat(new NDList(f, context), 1);
+        return new Classifier(weights, WeightModule.HEAD_MQ, "classifier").forward(clsIn);
+    }
+
+    /**
+     * The regressor, scaled per level.
+     *
+     * @param f projected features {@code [N, F]}
+     * @param depth the level of each row
+     * @return (left, right) offsets in extent units {@code [N, 2]}
+     */
+    public NDArray regress(final NDArray f, final long[] depth) {
         NDArray r = Ops.linear(f, weights.get(WeightModule.HEAD_MQ, "regressor.layers.0.0.weight"), null);
         r = Ops.relu(Ops.layerNorm(r, weights, WeightModule.HEAD_MQ, "regressor.layers.0.1"));
         r = Ops.relu(Ops.linear(r, weights, WeightModule.HEAD_MQ, "regressor.head.0"));
-        final long[] depth = backbone.graphsDepth();
         final NDArray scales = Ops.rows(weights.get(WeightModule.HEAD_MQ, "scales"), depth, f.getManager())
                 .reshape(depth.length, 1);
-        return new MqOutput(cls, r.mul(scales));
+        return r.mul(scales);
     }
 }
