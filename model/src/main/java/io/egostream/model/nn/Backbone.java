@@ -1,6 +1,7 @@
 package io.egostream.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.norm.Dropout;
 import io.egostream.model.graph.Neighbourhood;
 import io.egostream.model.graph.NodeSet;
 import io.egostream.model.graph.RadiusGraph;
@@ -10,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code GraphHier} temporal backbone (reference-model.md section 2), eval mode (dropout is the
- * identity):
+ * The {@code GraphHier} temporal backbone (reference-model.md section 2); in eval mode (the default)
+ * dropout is the identity, for training a rate can be given:
  * <pre>
  * x = Linear(Din -> H)[proj.1](x)
  * for d in 0..levels-1:
  *   edges = radius_graph(pos / 2^d, r, clip)                      (strict, float32: offsets +-1..3)
- *   h = LeakyReLU_0.2(TDGC[layers.d.module_1](x))
+ *   h = LeakyReLU_0.2(TDGC[layers.d.module_1](Dropout(x)))
  *   h = LeakyReLU_0.2(LayerNorm[layers.d.module_4](TDGC[layers.d.module_3](h)))
  *   x = x + h                                                     -> level d output
  *   x, nodes = mean time pooling (x)                              (the centre counted twice)
@@ -27,12 +28,28 @@ import java.util.List;
 public final class Backbone {
 
     private final HierEgoPackWeights weights;
+    private final float dropout;
 
     /**
+     * An eval-mode backbone (no dropout), as the reference runs at inference.
+     *
      * @param weights the parameter store
      */
     public Backbone(final HierEgoPackWeights weights) {
+        this(weights, 0f);
+    }
+
+    /**
+     * @param weights the parameter store
+     * @param dropout training-time dropout rate on each level's block input ({@code layers.d.module_0}; the
+     *     reference trains with 0.1), in [0, 1); 0 for inference
+     */
+    public Backbone(final HierEgoPackWeights weights, final float dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("backbone dropout must be in [0, 1), got " + dropout);
+        }
         this.weights = weights;
+        this.dropout = dropout;
     }
 
     /**
@@ -74,7 +91,8 @@ public final class Backbone {
      */
     public NDArray block(final NDArray x, final TdgcEdges edges, final int d) {
         final String p = "layers." + d;
-        NDArray h = new Tdgc(weights, WeightModule.BACKBONE, p + ".module_1").forward(x, edges);
+        final NDArray in = dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
+        NDArray h = new Tdgc(weights, WeightModule.BACKBONE, p + ".module_1").forward(in, edges);
         h = Ops.leakyRelu(h, 0.2f);
         h = new Tdgc(weights, WeightModule.BACKBONE, p + ".module_3").forward(h, edges);
         h = Ops.layerNorm(h, weights, WeightModule.BACKBONE, p + ".module_4");

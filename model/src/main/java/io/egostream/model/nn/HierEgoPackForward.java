@@ -9,19 +9,30 @@ import io.egostream.model.domain.Task;
  * features: close that manager to free them.
  *
  * <p>For training, mark the store's parameters with {@link HierEgoPackWeights#setRequiresGradient(boolean)}
- * and run the same calls inside a DJL {@code GradientCollector}: every op is differentiable (dropout is not
- * applied; the reference's dropout rates are 0.1 in the backbone, 0 elsewhere).
+ * and run the same calls inside a DJL {@code GradientCollector}: every op is differentiable. The reference
+ * trains with dropout 0.1 on each backbone level's block input and 0 elsewhere: give
+ * {@code backboneDropout} for training, 0 (the one-argument constructor) for inference.
  *
  * @param weights the parameter store
+ * @param backboneDropout dropout rate of the backbone blocks, in [0, 1)
  */
-public record HierEgoPackForward(HierEgoPackWeights weights) {
+public record HierEgoPackForward(HierEgoPackWeights weights, float backboneDropout) {
+
+    /**
+     * The inference forward (no dropout).
+     *
+     * @param weights the parameter store
+     */
+    public HierEgoPackForward(final HierEgoPackWeights weights) {
+        this(weights, 0f);
+    }
 
     /**
      * @param input the clips
      * @return every backbone level
      */
     public BackboneOutput backbone(final ClipInput input) {
-        return new Backbone(weights).forward(input, weights.config().depth());
+        return new Backbone(weights, backboneDropout).forward(input, weights.config().depth());
     }
 
     /**
@@ -30,7 +41,7 @@ public record HierEgoPackForward(HierEgoPackWeights weights) {
      * @return those levels
      */
     public BackboneOutput backbone(final ClipInput input, final int levels) {
-        return new Backbone(weights).forward(input, levels);
+        return new Backbone(weights, backboneDropout).forward(input, levels);
     }
 
     /**

@@ -122,17 +122,8 @@ public sealed interface MqContext permits MqContext.Clip, MqContext.Trailing {
             final long[] lo = new long[n];
             final float[] inverseCount = new float[n];
             for (int i = 0; i < n; i++) {
-                final double p = pos[i];
-                int h = 0;
-                int l = 0;
-                for (int k = 0; k < n; k++) {
-                    if (sortedVideo[k] < video[i] || (sortedVideo[k] == video[i] && sortedPos[k] <= p)) {
-                        h = k + 1;
-                    }
-                    if (sortedVideo[k] < video[i] || (sortedVideo[k] == video[i] && sortedPos[k] <= p - windowSeconds)) {
-                        l = k + 1;
-                    }
-                }
+                final int h = upperBound(sortedVideo, sortedPos, video[i], pos[i]);
+                final int l = upperBound(sortedVideo, sortedPos, video[i], pos[i] - windowSeconds);
                 hi[i] = h;
                 lo[i] = l;
                 inverseCount[i] = 1f / (h - l);
@@ -142,6 +133,21 @@ public sealed interface MqContext permits MqContext.Clip, MqContext.Trailing {
             final NDArray prefix = zero.concat(f64.cumSum(0), 0);
             final NDArray sum = Ops.rows(prefix, hi).sub(Ops.rows(prefix, lo));
             return sum.toType(DataType.FLOAT32, false).mul(Ops.column(projected, inverseCount));
+        }
+
+        /** Number of sorted entries with (video, pos) <= (v, p). */
+        private static int upperBound(final long[] videos, final double[] positions, final long v, final double p) {
+            int lo = 0;
+            int hi = videos.length;
+            while (lo < hi) {
+                final int mid = (lo + hi) >>> 1;
+                if (videos[mid] < v || (videos[mid] == v && positions[mid] <= p)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         @Override

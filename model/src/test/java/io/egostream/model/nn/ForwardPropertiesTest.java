@@ -206,6 +206,17 @@ class ForwardPropertiesTest {
     }
 
     @Test
+    void trainingDropoutChangesTheBackboneAndInferenceIsDeterministic() {
+        try (NDManager m = manager.newSubManager()) {
+            final ClipInput in = clips(m, 4, false, 12);
+            final float[] a = forward.backbone(in).level0().x().toFloatArray();
+            assertArrayEquals(a, forward.backbone(in).level0().x().toFloatArray());
+            final float[] d = new HierEgoPackForward(weights, 0.5f).backbone(in).level0().x().toFloatArray();
+            assertTrue(!java.util.Arrays.equals(a, d), "dropout 0.5 must change the level output");
+        }
+    }
+
+    @Test
     void gradientsReachEveryTrainableParameterOfTheUsedHeads() {
         try (NDManager m = manager.newSubManager();
                 HierEgoPackWeights w = HierEgoPackWeights.initialise(HierEgoPackConfig.small(), m, 5)) {
