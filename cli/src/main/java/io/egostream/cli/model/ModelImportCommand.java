@@ -45,6 +45,11 @@ public final class ModelImportCommand implements Callable<Integer> {
     @Option(names = "--model-id", paramLabel = "ID", description = "Model id (default: the name of MODEL_DIR).")
     private String modelId;
 
+    @Option(names = "--vocabularies", paramLabel = "FILE",
+            description = "JSON {\"verbs\": [...], \"nouns\": [...], \"mq_classes\": [...]} with the class names "
+                    + "(any subset; absent lists get placeholder names verb_000, noun_000, mq_000, ...).")
+    private Path vocabularies;
+
     @ArgGroup(exclusive = true)
     private Expected expected;
 
@@ -88,9 +93,10 @@ public final class ModelImportCommand implements Callable<Integer> {
         final ReferenceCheckpoint.Imported imported;
         try {
             imported = ReferenceCheckpoint.importFolder(reference, given, givenName);
-            ModelDirectory.write(out, id, imported.config(), Vocabularies.placeholders(imported.config()),
-                    imported.weights());
-        } catch (ModelFormatException | IOException e) {
+            final Vocabularies names = vocabularies == null ? Vocabularies.placeholders(imported.config())
+                    : readVocabularies(vocabularies, imported.config());
+            ModelDirectory.write(out, id, imported.config(), names, imported.weights());
+        } catch (ModelFormatException | IOException | IllegalArgumentException e) {
             return JsonOutput.failure(spec, e.getMessage());
         }
         final Map<String, Object> result = new LinkedHashMap<>();
@@ -101,6 +107,15 @@ public final class ModelImportCommand implements Callable<Integer> {
         result.put("config", HierEgoPackConfigJson.toMap(imported.config()));
         JsonOutput.print(spec, result);
         return 0;
+    }
+
+    static Vocabularies readVocabularies(final Path file, final HierEgoPackConfig config) throws IOException {
+        final Object parsed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(Files.readString(file, StandardCharsets.UTF_8), Object.class);
+        if (!(parsed instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException(file.getFileName() + ": must hold a JSON object");
+        }
+        return Vocabularies.fromMap(m, file.getFileName().toString(), config, false);
     }
 
     static HierEgoPackConfig readConfig(final Path file) throws IOException {

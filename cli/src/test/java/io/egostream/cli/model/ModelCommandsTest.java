@@ -148,6 +148,24 @@ class ModelCommandsTest {
     }
 
     @Test
+    void importTakesClassNamesAndChecksTheirCount() throws IOException {
+        final Path names = dir.resolve("names.json");
+        Files.writeString(names, "{\"mq_classes\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}");
+        final Path model = dir.resolve("named");
+        assertEquals(0, run("model", "import", "--reference", reference.resolve("weights").toString(), "--out",
+                model.toString(), "--vocabularies", names.toString()), err.toString());
+        final JsonNode v = new ObjectMapper().readTree(model.resolve("vocabularies.json").toFile());
+        assertEquals("e", v.get("mq_classes").get(4).asText());
+        assertEquals("verb_006", v.get("verbs").get(6).asText());
+        Files.writeString(names, "{\"verbs\": [\"cut\"]}");
+        assertEquals(1, run("model", "import", "--reference", reference.resolve("weights").toString(), "--out",
+                dir.resolve("bad").toString(), "--vocabularies", names.toString()));
+        assertEquals("egostream model import: names.json: vocabulary 'verbs' has 1 names but num_verbs is 7\n",
+                err.toString());
+        assertFalse(Files.exists(dir.resolve("bad")));
+    }
+
+    @Test
     void egoPackWithTwoTasksIsAUsageError() throws IOException {
         final Path model = dir.resolve("m");
         assertEquals(0, run("model", "import", "--reference", reference.resolve("weights").toString(), "--out",

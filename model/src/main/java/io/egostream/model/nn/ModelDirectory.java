@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -91,10 +89,9 @@ public final class ModelDirectory {
         final Map<?, ?> vm = readJsonObject(vf, "the class vocabularies are missing");
         final Vocabularies vocab;
         try {
-            vocab = new Vocabularies(strings(vm, "verbs", vf), strings(vm, "nouns", vf), strings(vm, "mq_classes", vf));
-            vocab.requireSizes(config);
+            vocab = Vocabularies.fromMap(vm, vf.toString(), config, true);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(vf + ": " + e.getMessage(), e);
+            throw new ModelFormatException(e.getMessage(), e);
         }
         return new Manifest(sid, config, vocab);
     }
@@ -235,22 +232,6 @@ public final class ModelDirectory {
             throw new ModelFormatException(file + ": must hold a JSON object");
         }
         return m;
-    }
-
-    private static List<String> strings(final Map<?, ?> m, final String key, final Path file)
-            throws ModelFormatException {
-        final Object o = m.get(key);
-        if (!(o instanceof List<?> list)) {
-            throw new ModelFormatException(file + ": '" + key + "' must be a list of names");
-        }
-        final List<String> out = new ArrayList<>();
-        for (final Object s : list) {
-            if (!(s instanceof String str)) {
-                throw new ModelFormatException(file + ": '" + key + "' holds a non-string entry " + s);
-            }
-            out.add(str);
-        }
-        return out;
     }
 
     private static boolean isEmpty(final Path dir) throws IOException {

@@ -28,8 +28,8 @@ import java.util.Set;
  * {@code mq.{cls_logits,reg_preds}} and for a single-clip case {@code mq.decoded_{segments,scores,labels}},
  * {@code pnr.logits}. With EgoPack (one main task T): {@code egopack_T.aux_in.<a>},
  * {@code egopack_T.aux_out.<a>}, {@code egopack_T.match_top1.<a>.stage<s>} for every support task a, and the
- * main head's outputs under {@code egopack_T.}. A single-task AR or OSCC head is skipped for a case without
- * its segments ({@link #skippedTasks}).
+ * main head's outputs under {@code egopack_T.}. An AR or OSCC head is skipped for a case without its
+ * segments ({@link #skippedTasks}).
  */
 public final class ReferenceCaseRunner {
 
@@ -131,10 +131,13 @@ public final class ReferenceCaseRunner {
         out.put(p + "backbone.graphs.extent", NpyArray.ofFloats(new long[] {b.graphsSize()}, b.graphsExtent()));
         out.put(p + "backbone.graphs.indices", longs(b.graphsIndices()));
         out.put(p + "backbone.graphs.batch", longs(b.graphsDepth()));
+        final List<Task> skipped = skippedTasks(inputs, name, options);
         if (options.egoPack()) {
-            final String field = options.egoPackSegments() != null ? options.egoPackSegments()
-                    : only == Task.OSCC ? "oscc_segments" : "ar_segments";
-            final Segments seg = only == Task.AR || only == Task.OSCC ? segments(inputs, name, field) : null;
+            if (!skipped.isEmpty()) {
+                return out;
+            }
+            final Segments seg = only == Task.AR || only == Task.OSCC
+                    ? segments(inputs, name, segmentField(only, options)) : null;
             final EgoPackOutput e = f.egoPack(b, only, seg, options.context());
             final String q = p + "egopack_" + shortName(only) + ".";
             for (final Task a : e.auxIn().keySet()) {
@@ -150,7 +153,6 @@ public final class ReferenceCaseRunner {
             e.main().forEach((k, v) -> out.put(q + k, floats(v)));
             return out;
         }
-        final List<Task> skipped = skippedTasks(inputs, name, options);
         for (final Task t : Task.values()) {
             if (!options.tasks().contains(t) || skipped.contains(t)) {
                 continue;
@@ -185,9 +187,10 @@ public final class ReferenceCaseRunner {
     }
 
     /**
-     * The single-task heads a case cannot run because it lacks their segments ({@code ar_segments} for AR,
-     * {@code oscc_segments} for OSCC); {@link #run} skips them. An EgoPack main task is never skipped: its
-     * missing segments are an error.
+     * The heads a case cannot run because it lacks their segments: {@code ar_segments} for AR,
+     * {@code oscc_segments} for OSCC, or for an EgoPack AR/OSCC main task its segment field
+     * ({@link Options#egoPackSegments()} or the task's own). {@link #run} skips them (for EgoPack only the
+     * backbone outputs of such a case are written).
      *
      * @param inputs named inputs
      * @param name the case
@@ -196,16 +199,19 @@ public final class ReferenceCaseRunner {
      */
     public static List<Task> skippedTasks(final Map<String, NpyArray> inputs, final String name, final Options options) {
         final List<Task> out = new ArrayList<>();
-        if (options.egoPack()) {
-            return out;
-        }
-        if (options.tasks().contains(Task.AR) && !inputs.containsKey(name + ".ar_segments")) {
-            out.add(Task.AR);
-        }
-        if (options.tasks().contains(Task.OSCC) && !inputs.containsKey(name + ".oscc_segments")) {
-            out.add(Task.OSCC);
+        for (final Task t : List.of(Task.AR, Task.OSCC)) {
+            if (options.tasks().contains(t) && !inputs.containsKey(name + "." + segmentField(t, options))) {
+                out.add(t);
+            }
         }
         return out;
+    }
+
+    private static String segmentField(final Task t, final Options options) {
+        if (options.egoPack() && options.egoPackSegments() != null) {
+            return options.egoPackSegments();
+        }
+        return t == Task.OSCC ? "oscc_segments" : "ar_segments";
     }
 
     /**

@@ -3,6 +3,7 @@ package io.egostream.model.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The class names of a model, one list per classifier output: verbs (AR, LTA), nouns (AR, LTA) and
@@ -46,6 +47,61 @@ public record Vocabularies(List<String> verbs, List<String> nouns, List<String> 
         final List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(String.format(Locale.ROOT, "%s_%03d", stem, i));
+        }
+        return out;
+    }
+
+    /**
+     * Reads vocabularies from a parsed JSON object {@code {"verbs": [...], "nouns": [...],
+     * "mq_classes": [...]}}.
+     *
+     * @param map the object
+     * @param source where it came from, for messages
+     * @param config the configuration the lists must match
+     * @param requireAll whether every list must be present (else an absent list gets placeholder names)
+     * @return the vocabularies
+     * @throws IllegalArgumentException for an unknown key, a missing list (if required), a non-string entry or
+     *     a wrong size, naming the source and list
+     */
+    public static Vocabularies fromMap(final Map<?, ?> map, final String source, final HierEgoPackConfig config,
+            final boolean requireAll) {
+        for (final Object k : map.keySet()) {
+            if (!List.of("verbs", "nouns", "mq_classes").contains(String.valueOf(k))) {
+                throw new IllegalArgumentException(source + ": unknown key '" + k + "' (allowed: verbs, nouns,"
+                        + " mq_classes)");
+            }
+        }
+        final Vocabularies fallback = placeholders(config);
+        try {
+            final Vocabularies v = new Vocabularies(list(map, "verbs", source, requireAll, fallback.verbs()),
+                    list(map, "nouns", source, requireAll, fallback.nouns()),
+                    list(map, "mq_classes", source, requireAll, fallback.mqClasses()));
+            v.requireSizes(config);
+            return v;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith(source) ? e.getMessage()
+                    : source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> list(final Map<?, ?> map, final String key, final String source,
+            final boolean required, final List<String> fallback) {
+        final Object o = map.get(key);
+        if (o == null) {
+            if (required) {
+                throw new IllegalArgumentException(source + ": '" + key + "' must be a list of names");
+            }
+            return fallback;
+        }
+        if (!(o instanceof List<?> l)) {
+            throw new IllegalArgumentException(source + ": '" + key + "' must be a list of names");
+        }
+        final List<String> out = new ArrayList<>();
+        for (final Object e : l) {
+            if (!(e instanceof String s)) {
+                throw new IllegalArgumentException(source + ": '" + key + "' holds a non-string entry " + e);
+            }
+            out.add(s);
         }
         return out;
     }
