@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "The Hier-EgoPack model: parameter counts, official checkpoint import/export, offline forward.",
         subcommands = {ModelInfoCommand.class, ModelImportCommand.class, ModelExportReferenceCommand.class,
-            ModelForwardCommand.class})
+            ModelForwardCommand.class, ModelCheckStreamingCommand.class})
 public final class ModelCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

@@ -1,10 +1,19 @@
 package io.egostream.model.incremental;
 
+import ai.djl.ndarray.NDManager;
+import io.egostream.model.io.NpyArray;
+import io.egostream.model.nn.HierEgoPackConfig;
 import io.egostream.model.nn.HierEgoPackWeights;
+import io.egostream.model.nn.ModelFormatException;
+import io.egostream.model.nn.ParameterLayout;
+import io.egostream.model.nn.WeightModule;
 import io.egostream.model.nn.ParameterRole;
 import io.egostream.model.nn.ParameterSpec;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -63,6 +72,38 @@ public final class StreamingCheck {
                 v[i] += (float) (scale * r.nextGaussian());
             }
             weights.set(spec.module(), spec.key(), v);
+        }
+    }
+
+    /**
+     * The parameters of a smaller configuration of the same model (fewer levels, no EgoPack), copied.
+     *
+     * @param weights the full store
+     * @param config a configuration whose every parameter the full store has with the same shape
+     * @param parent manager of the new store
+     * @return the new store
+     * @throws IllegalArgumentException if a parameter is missing or mis-shaped
+     */
+    public static HierEgoPackWeights subset(final HierEgoPackWeights weights, final HierEgoPackConfig config,
+            final NDManager parent) {
+        final Map<WeightModule, Map<String, NpyArray>> all = weights.toNpy();
+        final Map<WeightModule, Map<String, NpyArray>> keep = new EnumMap<>(WeightModule.class);
+        final ParameterLayout layout = ParameterLayout.of(config);
+        for (final WeightModule m : layout.modules()) {
+            final Map<String, NpyArray> file = new LinkedHashMap<>();
+            for (final String key : layout.specs(m).keySet()) {
+                final NpyArray a = all.getOrDefault(m, Map.of()).get(key);
+                if (a == null) {
+                    throw new IllegalArgumentException("the model has no parameter " + m.fileName() + ":" + key);
+                }
+                file.put(key, a);
+            }
+            keep.put(m, file);
+        }
+        try {
+            return HierEgoPackWeights.fromNpy(config, parent, keep);
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException("cannot take a " + config.depth() + "-level subset: " + e.getMessage(), e);
         }
     }
 
