@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         name = "text",
         mixinStandardHelpOptions = true,
         description = "Sentence embeddings with all-MiniLM-L6-v2 (384-d, offline on OnnxRuntime).",
-        subcommands = {TextSimilarityCommand.class})
+        subcommands = {TextSimilarityCommand.class, TextEmbedClassesCommand.class})
 public final class TextCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
