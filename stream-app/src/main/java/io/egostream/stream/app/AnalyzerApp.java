@@ -1,0 +1,143 @@
+package io.egostream.stream.app;
+
+import io.egostream.config.EgoStreamConfig;
+import io.egostream.stream.broker.TopicAdmin;
+import io.egostream.stream.config.StreamsProperties;
+import io.egostream.stream.http.AnalyzerHttpServer;
+import io.egostream.stream.inference.AnalyzerInference;
+import io.egostream.stream.metrics.AnalyzerMetrics;
+import io.egostream.stream.topology.AnalyzerTopology;
+import io.egostream.stream.topology.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running analyzer: creates the topics that are missing (waiting for their partition leaders), starts Kafka
+ * Streams on {@link AnalyzerTopology} and the HTTP server, and stops all of it on {@link #close()} (HTTP first,
+ * then Kafka Streams with a clean shutdown, then the model).
+ */
+public final class AnalyzerApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyzerApp.class);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaStreams streams;
+    private final AnalyzerHttpServer http;
+    private final AnalyzerInference inference;
+    private final AnalyzerMetrics metrics;
+    private boolean closed;
+
+    private AnalyzerApp(final KafkaStreams streams, final AnalyzerHttpServer http, final AnalyzerInference inference,
+            final AnalyzerMetrics metrics) {
+        this.streams = streams;
+        this.http = http;
+        this.inference = inference;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Starts the analyzer.
+     *
+     * @param config the configuration
+     * @param bootstrapServers the brokers ({@code kafka.bootstrap-servers}, or the embedded broker's address)
+     * @param inference the model port (closed with the app)
+     * @param metrics the meters ({@code /metrics} serves their registry)
+     * @param stateDir Kafka Streams state directory, or null for Kafka Streams' default
+     * @return the running app
+     */
+    public static AnalyzerApp start(final EgoStreamConfig config, final String bootstrapServers,
+            final AnalyzerInference inference, final AnalyzerMetrics metrics, final Path stateDir) {
+        try (Admin admin = Admin.create(StreamsProperties.admin(config, bootstrapServers))) {
+            TopicAdmin.createAndAwaitLeaders(admin, Topics.from(config).newTopics(), TOPIC_TIMEOUT);
+        }
+        final Properties props = StreamsProperties.streams(config, bootstrapServers);
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        final KafkaStreams streams = new KafkaStreams(AnalyzerTopology.build(config, inference, metrics), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("analyzer stream thread failed: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        final AnalyzerHttpServer http;
+        try {
+            http = AnalyzerHttpServer.start(config.http().host(), config.http().port(), streams::state,
+                    config.metrics().enabled() ? metrics : null);
+        } catch (RuntimeException e) {
+            streams.close(CLOSE_TIMEOUT);
+            throw e;
+        }
+        return new AnalyzerApp(streams, http, inference, metrics);
+    }
+
+    /**
+     * The HTTP port.
+     *
+     * @return the port the HTTP server listens on
+     */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /**
+     * The Kafka Streams state.
+     *
+     * @return e.g. RUNNING
+     */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /**
+     * The meters.
+     *
+     * @return the analyzer's meters
+     */
+    public AnalyzerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Waits until Kafka Streams is RUNNING.
+     *
+     * @param timeout how long to wait
+     * @return true when running, false on timeout or when the client failed
+     * @throws InterruptedException when interrupted
+     */
+    public boolean awaitRunning(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            final KafkaStreams.State s = streams.state();
+            if (s == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING
+                    || s == KafkaStreams.State.PENDING_ERROR) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** Stops the HTTP server, Kafka Streams (clean shutdown: commits, flushes stores) and the model. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        http.close();
+        streams.close(CLOSE_TIMEOUT);
+        inference.close();
+    }
+}

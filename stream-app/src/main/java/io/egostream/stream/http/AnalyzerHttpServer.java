@@ -1,0 +1,120 @@
+package io.egostream.stream.http;
+
+import io.egostream.stream.metrics.AnalyzerMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The analyzer's HTTP server:
+ *
+ * <pre>
+ * GET /health   200 while the Kafka Streams client is CREATED, REBALANCING or RUNNING, else 503
+ * GET /ready    200 when it is RUNNING (processing), else 503
+ * GET /metrics  every meter in the Prometheus text format (404 when metrics.enabled is false)
+ * </pre>
+ *
+ * <p>{@code /health} and {@code /ready} answer JSON {@code {"state": "RUNNING"}}.
+ */
+public final class AnalyzerHttpServer implements AutoCloseable {
+
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private AnalyzerHttpServer(final Vertx vertx, final HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    /**
+     * Starts the server and waits until it listens.
+     *
+     * @param host address to bind
+     * @param port port to bind, 0 for any free port
+     * @param state the Kafka Streams state, read at each request
+     * @param metrics the meters, or null when {@code /metrics} is off
+     * @return the running server
+     * @throws IllegalStateException naming host and port when the server cannot listen
+     */
+    public static AnalyzerHttpServer start(final String host, final int port,
+            final Supplier<KafkaStreams.State> state, final AnalyzerMetrics metrics) {
+        final Vertx vertx = Vertx.vertx();
+        final Router router = Router.router(vertx);
+        final Routes routes = new Routes(state, metrics);
+        router.get("/health").handler(routes::health);
+        router.get("/ready").handler(routes::ready);
+        router.get("/metrics").handler(routes::metrics);
+        try {
+            final HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return new AnalyzerHttpServer(vertx, server);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            vertx.close();
+            throw new IllegalStateException("interrupted while starting the HTTP server on " + host + ":" + port, e);
+        } catch (ExecutionException | TimeoutException e) {
+            vertx.close();
+            final Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("cannot start the HTTP server on " + host + ":" + port + " (http.host, "
+                    + "http.port): " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * The port the server listens on.
+     *
+     * @return the bound port (the free one chosen when 0 was asked)
+     */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The process is going away; nothing else holds the port.
+        }
+    }
+
+    /** The route handlers. */
+    private record Routes(Supplier<KafkaStreams.State> state, AnalyzerMetrics metrics) {
+
+        void health(final RoutingContext ctx) {
+            final KafkaStreams.State s = state.get();
+            final boolean alive = s == KafkaStreams.State.CREATED || s == KafkaStreams.State.REBALANCING
+                    || s == KafkaStreams.State.RUNNING;
+            json(ctx, alive ? 200 : 503, s);
+        }
+
+        void ready(final RoutingContext ctx) {
+            final KafkaStreams.State s = state.get();
+            json(ctx, s == KafkaStreams.State.RUNNING ? 200 : 503, s);
+        }
+
+        void metrics(final RoutingContext ctx) {
+            if (metrics == null) {
+                ctx.response().setStatusCode(404).end("metrics are disabled (metrics.enabled: false)\n");
+                return;
+            }
+            ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT).end(metrics.scrape());
+        }
+
+        private static void json(final RoutingContext ctx, final int status, final KafkaStreams.State s) {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end("{\"state\": \"" + s + "\"}\n");
+        }
+    }
+}

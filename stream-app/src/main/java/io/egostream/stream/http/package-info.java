@@ -1,0 +1,2 @@
+/** The analyzer's HTTP server (Vert.x): {@code /health}, {@code /ready}, {@code /metrics}. */
+package io.egostream.stream.http;

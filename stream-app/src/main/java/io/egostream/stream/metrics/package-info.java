@@ -1,0 +1,2 @@
+/** Every Prometheus meter of the analyzer, in one place ({@link io.egostream.stream.metrics.AnalyzerMetrics}). */
+package io.egostream.stream.metrics;

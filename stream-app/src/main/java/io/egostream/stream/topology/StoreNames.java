@@ -1,0 +1,12 @@
+package io.egostream.stream.topology;
+
+/** Names of the analyzer's state stores (their changelog topics are {@code <application.id>-<name>-changelog}). */
+public final class StoreNames {
+
+    /** Recent frames of every camera: key camera id + frame index, value the frame's wire bytes. */
+    public static final String CAMERA_FRAMES = "camera-frames";
+    /** Bookkeeping of every camera: key camera id, value {@code CameraState}. */
+    public static final String CAMERA_SESSIONS = "camera-sessions";
+
+    private StoreNames() {}
+}

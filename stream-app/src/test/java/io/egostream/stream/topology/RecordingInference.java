@@ -1,0 +1,63 @@
+package io.egostream.stream.topology;
+
+import io.egostream.model.domain.EventStatus;
+import io.egostream.model.domain.FrameRange;
+import io.egostream.model.domain.LabelScore;
+import io.egostream.model.domain.ModelRef;
+import io.egostream.model.domain.Task;
+import io.egostream.stream.inference.AnalyzerInference;
+import io.egostream.stream.inference.CameraSession;
+import io.egostream.stream.inference.CameraWork;
+import io.egostream.stream.inference.TaskResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fake model port for topology tests: records every step and answers each camera's new frames with one AR
+ * result spanning them, labelled with the sum of the first feature over those frames (read through the history),
+ * and one OSCC result per closed session.
+ */
+final class RecordingInference implements AnalyzerInference {
+
+    final List<List<CameraWork>> steps = new ArrayList<>();
+    final List<float[][]> seen = new ArrayList<>();
+    final List<CameraSession> released = new ArrayList<>();
+
+    @Override
+    public ModelRef model() {
+        return new ModelRef("fake", "1");
+    }
+
+    @Override
+    public List<TaskResult> step(final List<CameraWork> work) {
+        steps.add(List.copyOf(work));
+        final List<TaskResult> out = new ArrayList<>();
+        for (final CameraWork w : work) {
+            if (w.firstNew() <= w.last()) {
+                final float[][] f = w.history().features(w.firstNew(), w.last());
+                seen.add(f);
+                float sum = 0;
+                for (final float[] row : f) {
+                    sum += row[0];
+                }
+                out.add(new TaskResult(w.session(), Task.AR, EventStatus.FINAL, new FrameRange(w.firstNew(), w.last()),
+                        w.firstNew() / 1.875, (w.last() + 1) / 1.875,
+                        List.of(new LabelScore("verb", "sum_" + (int) sum, 0, 0.5)), List.of(), -1, 0));
+            }
+            if (w.closed()) {
+                out.add(new TaskResult(w.session(), Task.OSCC, EventStatus.FINAL, new FrameRange(0, w.last()), 0,
+                        (w.last() + 1) / 1.875, List.of(new LabelScore("state_change", "yes", 1, 0.9)), List.of(),
+                        -1, 0));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void release(final CameraSession session) {
+        released.add(session);
+    }
+
+    @Override
+    public void close() {}
+}
