@@ -3,6 +3,8 @@ package io.egostream.cli;
 import io.egostream.cli.config.ConfigCommand;
 import io.egostream.cli.model.ModelCommand;
 import io.egostream.cli.text.TextCommand;
+import io.egostream.cli.train.BenchmarkCommand;
+import io.egostream.cli.train.TrainCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
             TextCommand.class,
             ConfigCommand.class,
             ModelCommand.class,
+            BenchmarkCommand.class,
+            TrainCommand.class,
         })
 public final class EgoStreamCli implements Callable<Integer> {
 

@@ -9,7 +9,8 @@ package io.egostream.training.data;
  * @param ends action ends, {@code [M]}
  * @param verbs verb class per action ({@code -1} unlabelled)
  * @param nouns noun class per action ({@code -1} unlabelled)
+ * @param actionIdx {@code action_idx} of each action (names the action in a teacher file)
  */
 public record ArSample(String clipUid, ClipWindow window, float[] starts, float[] ends, long[] verbs,
-        long[] nouns) {
+        long[] nouns, int[] actionIdx) {
 }

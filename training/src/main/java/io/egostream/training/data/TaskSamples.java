@@ -51,15 +51,17 @@ public final class TaskSamples {
             final float[] ends = new float[m];
             final long[] verbs = new long[m];
             final long[] nouns = new long[m];
+            final int[] index = new int[m];
             for (int i = 0; i < m; i++) {
                 final LtaAction a = sorted.get(i);
+                index[i] = a.actionIdx();
                 requireInside(a.startFrame(), a.endFrame(), video, grid, file + " " + a.entry());
                 starts[i] = grid.relativeSeconds(a.startFrame(), clipStart);
                 ends[i] = grid.relativeSeconds(a.endFrame(), clipStart);
                 verbs[i] = a.verb();
                 nouns[i] = a.noun();
             }
-            out.add(new ArSample(first.clipUid(), window, starts, ends, verbs, nouns));
+            out.add(new ArSample(first.clipUid(), window, starts, ends, verbs, nouns, index));
         }
         return out;
     }

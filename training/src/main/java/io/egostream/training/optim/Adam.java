@@ -120,14 +120,18 @@ public final class Adam {
             final float[] v = secondMoments.get(names.get(i));
             final float[] grad = grads[i];
             final float stepSize = lr / bc1;
+            final float[] delta = new float[values.length];
             for (int k = 0; k < values.length; k++) {
                 final float gk = wd != 0f ? grad[k] + wd * values[k] : grad[k];
                 m[k] = BETA1 * m[k] + (1 - BETA1) * gk;
                 v[k] = BETA2 * v[k] + (1 - BETA2) * gk * gk;
                 final float denom = (float) Math.sqrt(v[k]) / bc2Sqrt + EPS;
-                values[k] -= stepSize * (m[k] / denom);
+                delta[k] = stepSize * (m[k] / denom);
             }
-            p.set(values);
+            // in place on the engine's own storage (outside a gradient collector, so no autograd)
+            try (NDArray d = p.getManager().create(delta, p.getShape())) {
+                p.subi(d);
+            }
         }
         zeroGradients();
         steps++;
@@ -139,8 +143,9 @@ public final class Adam {
         for (final ParameterGroup g : groups) {
             for (final NDArray p : g.parameters().values()) {
                 if (p.hasGradient()) {
+                    // in place: NDArray.set would point the gradient at a Java buffer freed with this handle
                     try (NDArray grad = p.getGradient()) {
-                        grad.set(new float[Math.toIntExact(grad.size())]);
+                        grad.muli(0f);
                     }
                 }
             }

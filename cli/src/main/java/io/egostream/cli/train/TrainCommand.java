@@ -1,0 +1,22 @@
+package io.egostream.cli.train;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code egostream train}: the three training stages. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Train Hier-EgoPack on Ego4D-format data (e.g. the benchmark): single, multi or egopack.",
+        subcommands = {TrainSingleCommand.class, TrainMultiCommand.class, TrainEgoPackCommand.class})
+public final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package io.egostream.training.bench;
+
+/**
+ * What {@code egostream benchmark generate} builds.
+ *
+ * @param source the timelines
+ * @param videos how many videos to use (a seeded choice), 0 for all
+ * @param seed seed of the video choice, the split, the derived labels and the features (the feature
+ *     generator and its class prototypes use it as the simulated cameras use {@code ingest.seed}; the
+ *     default 42 equals that key's default, so a model trained on the benchmark sees the same class
+ *     directions as the default cameras)
+ * @param featureDim feature dimension {@code D} (256, EgoVLP's size and {@code model.feature-dim}'s default)
+ * @param clipSeconds length of the clips a video is cut into (Ego4D LTA/MQ clips are 5-8 minutes)
+ * @param trainFraction share of the videos in the train split
+ * @param valFraction share in the val split (the rest is test)
+ */
+public record BenchmarkSettings(BenchmarkSource source, int videos, long seed, int featureDim, double clipSeconds,
+        double trainFraction, double valFraction) {
+
+    /** Default seed, equal to the simulated cameras' default {@code ingest.seed}. */
+    public static final long DEFAULT_SEED = 42;
+
+    /** Validates every field. */
+    public BenchmarkSettings {
+        if (source == null) {
+            throw new IllegalArgumentException("benchmark source must be given");
+        }
+        if (videos < 0) {
+            throw new IllegalArgumentException("--videos must be >= 0 (0 = all), got " + videos);
+        }
+        if (featureDim < 1 || featureDim > 65536) {
+            throw new IllegalArgumentException("--feature-dim must be in [1, 65536], got " + featureDim);
+        }
+        if (!(clipSeconds >= 30) || clipSeconds > 540) {
+            throw new IllegalArgumentException("clip length must be in [30, 540] s (at most 1024 features), got "
+                    + clipSeconds);
+        }
+        if (!(trainFraction > 0) || !(valFraction > 0) || trainFraction + valFraction >= 1) {
+            throw new IllegalArgumentException("train and val fractions must be positive and leave room for test, got "
+                    + trainFraction + " and " + valFraction);
+        }
+    }
+
+    /**
+     * @param source the timelines
+     * @param videos videos to use, 0 for all
+     * @param seed the seed
+     * @return 256-d features, 300-s clips, 70 / 15 / 15 % of the videos in train / val / test
+     */
+    public static BenchmarkSettings defaults(final BenchmarkSource source, final int videos, final long seed) {
+        return new BenchmarkSettings(source, videos, seed, 256, 300.0, 0.7, 0.15);
+    }
+}
