@@ -1,5 +1,6 @@
 package io.egostream.cli.train;
 
+import io.egostream.model.synth.PrototypeSource;
 import io.egostream.training.bench.BenchmarkGenerator;
 import io.egostream.training.bench.BenchmarkSettings;
 import io.egostream.training.bench.BenchmarkSource;
@@ -45,13 +46,17 @@ public final class BenchmarkGenerateCommand implements Callable<Integer> {
             description = "Feature dimension (default: ${DEFAULT-VALUE}, as model.feature-dim).")
     private int featureDim;
 
+    @Option(names = "--prototypes", paramLabel = "SOURCE", defaultValue = "random",
+            description = "Class prototypes of the generator: random or text, as the cameras' option (default: ${DEFAULT-VALUE}).")
+    private String prototypes;
+
     @Override
     public Integer call() {
         final BenchmarkSettings settings;
         try {
             final BenchmarkSettings d = BenchmarkSettings.defaults(BenchmarkSource.of(source), videos, seed);
             settings = new BenchmarkSettings(d.source(), d.videos(), d.seed(), featureDim, d.clipSeconds(),
-                    d.trainFraction(), d.valFraction());
+                    d.trainFraction(), d.valFraction(), PrototypeSource.ofOptionValue(prototypes));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

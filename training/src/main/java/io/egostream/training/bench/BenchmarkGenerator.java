@@ -7,7 +7,6 @@ import io.egostream.model.io.NpyFormat;
 import io.egostream.model.synth.AnnotationSet;
 import io.egostream.model.synth.ClassVocabulary;
 import io.egostream.model.synth.FeatureSynthesizer;
-import io.egostream.model.synth.RandomClassPrototypes;
 import io.egostream.model.synth.SynthesisSettings;
 import io.egostream.model.synth.VideoTimeline;
 import io.egostream.training.data.Ego4dDataDir;
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>chooses the videos (all, or {@code videos} of them by a seeded shuffle) and splits them by video
  *       into train / val / test (seeded);</li>
- *   <li>generates each video's features with {@link FeatureSynthesizer} ({@link RandomClassPrototypes} and
+ *   <li>generates each video's features with {@link FeatureSynthesizer} (the chosen class prototypes and
  *       {@link SynthesisSettings#defaults()}, all seeded by {@code seed}, stream name = video id) and writes
  *       {@code features/<video>.npy}, {@code [T, D]} float32, one vector per 16 frames at 30 fps;</li>
  *   <li>derives every task's labels ({@link VideoLabels}) and writes {@code moments_<split>.json},
@@ -71,7 +70,7 @@ public final class BenchmarkGenerator {
         Files.createDirectories(out.resolve("features"));
         final ClassVocabulary vocabulary = set.vocabulary();
         final FeatureSynthesizer synthesizer = new FeatureSynthesizer(
-                RandomClassPrototypes.of(vocabulary, settings.featureDim(), settings.seed()),
+                settings.prototypes().prototypes(vocabulary, settings.featureDim(), settings.seed()),
                 SynthesisSettings.defaults(), settings.seed());
         final Ego4dDataDir dir = new Ego4dDataDir(out);
         final List<SplitStatistics> statistics = new ArrayList<>();
@@ -158,6 +157,7 @@ public final class BenchmarkGenerator {
         m.put("source", s.source().id());
         m.put("seed", s.seed());
         m.put("feature_dim", s.featureDim());
+        m.put("prototypes", s.prototypes().optionValue());
         m.put("feature_stride_frames", 16);
         m.put("fps", FPS);
         m.put("clip_seconds", s.clipSeconds());

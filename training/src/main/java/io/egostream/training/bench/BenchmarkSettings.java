@@ -1,5 +1,7 @@
 package io.egostream.training.bench;
 
+import io.egostream.model.synth.PrototypeSource;
+
 /**
  * What {@code egostream benchmark generate} builds.
  *
@@ -13,17 +15,18 @@ package io.egostream.training.bench;
  * @param clipSeconds length of the clips a video is cut into (Ego4D LTA/MQ clips are 5-8 minutes)
  * @param trainFraction share of the videos in the train split
  * @param valFraction share in the val split (the rest is test)
+ * @param prototypes where the generator's class prototypes come from (the cameras' default: random)
  */
 public record BenchmarkSettings(BenchmarkSource source, int videos, long seed, int featureDim, double clipSeconds,
-        double trainFraction, double valFraction) {
+        double trainFraction, double valFraction, PrototypeSource prototypes) {
 
     /** Default seed, equal to the simulated cameras' default {@code ingest.seed}. */
     public static final long DEFAULT_SEED = 42;
 
     /** Validates every field. */
     public BenchmarkSettings {
-        if (source == null) {
-            throw new IllegalArgumentException("benchmark source must be given");
+        if (source == null || prototypes == null) {
+            throw new IllegalArgumentException("benchmark source and prototype source must be given");
         }
         if (videos < 0) {
             throw new IllegalArgumentException("--videos must be >= 0 (0 = all), got " + videos);
@@ -45,9 +48,10 @@ public record BenchmarkSettings(BenchmarkSource source, int videos, long seed, i
      * @param source the timelines
      * @param videos videos to use, 0 for all
      * @param seed the seed
-     * @return 256-d features, 300-s clips, 70 / 15 / 15 % of the videos in train / val / test
+     * @return 256-d features, 300-s clips, 70 / 15 / 15 % of the videos in train / val / test, random
+     *     prototypes
      */
     public static BenchmarkSettings defaults(final BenchmarkSource source, final int videos, final long seed) {
-        return new BenchmarkSettings(source, videos, seed, 256, 300.0, 0.7, 0.15);
+        return new BenchmarkSettings(source, videos, seed, 256, 300.0, 0.7, 0.15, PrototypeSource.DEFAULT);
     }
 }

@@ -47,7 +47,8 @@ import java.util.stream.Collectors;
  * RUN/model/                         the final model directory (what the stream app loads)
  * RUN/history.json                   per-epoch training and validation losses
  * </pre>
- * Each optimiser step: for every trained task, a batch through the backbone (the levels the task reads),
+ * Each optimiser step: for every trained task, a batch through the backbone (the levels the task reads,
+ * dropout 0.1 on the block inputs with the engine's generator seeded from the plan and the step),
  * the task's head (or the EgoPack main head), its loss, back-propagated into the accumulated gradients;
  * then one Adam step (clipping, schedule). After every epoch the validation losses are computed and a
  * checkpoint is written; a resumed run continues from the newest checkpoint and, since batches, crops and
@@ -55,6 +56,9 @@ import java.util.stream.Collectors;
  * run.
  */
 public final class TrainingRun {
+
+    /** Dropout on the backbone's block inputs in training, as the reference. */
+    static final float BACKBONE_DROPOUT = 0.1f;
 
     /** Most validation batches per task and epoch. */
     static final int VAL_BATCH_CAP = 64;
@@ -144,13 +148,15 @@ public final class TrainingRun {
                 normalizer = new LossNormalizer();
             }
             listener.started((long) plan.epochs() * steps, (long) firstEpoch * steps);
-            final HierEgoPackForward forward = new HierEgoPackForward(weights);
+            final HierEgoPackForward forward = new HierEgoPackForward(weights, BACKBONE_DROPOUT);
+            final HierEgoPackForward evalForward = new HierEgoPackForward(weights);
             final boolean egoPack = plan.stage() == Stage.EGOPACK;
             for (int epoch = firstEpoch; epoch < plan.epochs(); epoch++) {
                 final long started = System.nanoTime();
                 final Map<String, double[]> sums = new LinkedHashMap<>();
                 for (int step = 0; step < steps; step++) {
                     final Map<String, Double> losses = new LinkedHashMap<>();
+                    Engine.getInstance().setRandomSeed((int) BatchSchedule.mix(plan.seed(), epoch, step, 77));
                     try (NDManager m = root.newSubManager()) {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             for (final Map.Entry<Task, TaskObjective> e : trainObjectives.entrySet()) {
@@ -176,7 +182,7 @@ public final class TrainingRun {
                 }
                 final Map<String, Double> trainLoss = new LinkedHashMap<>();
                 sums.forEach((k, s) -> trainLoss.put(k, s[0] / s[1]));
-                final Map<String, Double> valLoss = validate(forward, valObjectives, batchSizes, config, egoPack, root);
+                final Map<String, Double> valLoss = validate(evalForward, valObjectives, batchSizes, config, egoPack, root);
                 final EpochRecord record = new EpochRecord(epoch + 1, adam.steps(),
                         adam.currentLearningRate(adam.groups().get(0)), trainLoss, valLoss,
                         (System.nanoTime() - started) / 1e9);

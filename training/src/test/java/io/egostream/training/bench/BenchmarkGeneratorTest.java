@@ -23,7 +23,7 @@ class BenchmarkGeneratorTest {
     @TempDir Path tmp;
 
     private static BenchmarkSettings small(final BenchmarkSource source, final long seed) {
-        return new BenchmarkSettings(source, 4, seed, 8, 300.0, 0.5, 0.25);
+        return new BenchmarkSettings(source, 4, seed, 8, 300.0, 0.5, 0.25, io.egostream.model.synth.PrototypeSource.RANDOM);
     }
 
     @Test
