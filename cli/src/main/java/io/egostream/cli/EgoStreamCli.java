@@ -1,7 +1,9 @@
 package io.egostream.cli;
 
 import io.egostream.cli.config.ConfigCommand;
+import io.egostream.cli.eval.EvalCommand;
 import io.egostream.cli.model.ModelCommand;
+import io.egostream.cli.nms.NmsCommand;
 import io.egostream.cli.text.TextCommand;
 import io.egostream.cli.train.BenchmarkCommand;
 import io.egostream.cli.train.TrainCommand;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             BenchmarkCommand.class,
             TrainCommand.class,
+            EvalCommand.class,
+            NmsCommand.class,
         })
 public final class EgoStreamCli implements Callable<Integer> {
 
