@@ -57,7 +57,7 @@ public final class ClassificationMetrics {
      * {@code ignoreLabel}; when any remaining value is outside [0, 1], apply softmax per sample. For each
      * class, AP = sum over distinct score thresholds, highest first, of {@code (recall_k - recall_{k-1}) *
      * precision_k} (no interpolation). A class without positive samples has AP NaN and is left out of the
-     * mean. Quirk kept: when every remaining label is 0, torchmetrics sets recall to 1 for every class, so
+     * mean (torchmetrics 1.8.2 and later count it as 0). Quirk kept: when every remaining label is 0, torchmetrics sets recall to 1 for every class, so
      * each class's AP becomes its precision at its top threshold.
      *
      * @param logits scores {@code [N][C]} (logits or probabilities)
