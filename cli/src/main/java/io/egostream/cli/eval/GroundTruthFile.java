@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A ground-truth file for detection: ActivityNet/ActionFormer {@code {"database": {video_id: {"subset",
- * "annotations": [{"label", "segment": [start, end]}]}}}} or Ego4D {@code moments_*.json} ({@code {"videos":
+ * "annotations": [{"label", "segment": [start, end]}]}}}} ({@code label_id} when there is no {@code label}) or Ego4D {@code moments_*.json} ({@code {"videos":
  * [{"split", "clips": [{"clip_uid", "video_start_sec", "annotations": [{"labels": [{"label", "primary",
  * "start_time", "end_time"}]}]}]}]}}: clips are the videos, only primary labels count, times are clip-relative
  * {@code start_time}/{@code end_time}, or {@code video_start_time - video_start_sec} when those are absent).
@@ -95,15 +95,21 @@ public record GroundTruthFile(List<GroundTruthSegment> segments, String format) 
         in.beginObject("an annotation {\"label\", \"segment\"}");
         final String at = in.pointer();
         String label = null;
+        String labelId = null;
         double[] segment = null;
         for (String field = in.nextField(); field != null; field = in.nextField()) {
             if ("label".equals(field)) {
                 label = labels.computeIfAbsent(in.readLabel("the label"), l -> l);
+            } else if ("label_id".equals(field)) {
+                labelId = labels.computeIfAbsent(in.readLabel("the label id"), l -> l);
             } else if ("segment".equals(field)) {
                 segment = in.readSegment("the segment in seconds");
             } else {
                 in.skipValue();
             }
+        }
+        if (label == null) {
+            label = labelId;
         }
         if (label == null || segment == null) {
             throw in.errorAt(at, "missing " + (label == null ? "\"label\" (a string or an integer)"

@@ -89,6 +89,17 @@ class EvalDetectionCommandTest {
     }
 
     @Test
+    void labelIdStandsInForAMissingLabel() throws IOException {
+        final Path gt = write("g.json", "{'database': {'v': {'annotations': [{'label_id': 4, 'segment': [0, 10]},"
+                + "{'label': 'x', 'label_id': 5, 'segment': [20, 30]}]}}}");
+        final Path pred = write("p.json", "{'results': {'v': [{'label': 4, 'score': 0.5, 'segment': [0, 10]},"
+                + "{'label': 'x', 'score': 0.5, 'segment': [20, 30]}]}}");
+        final JsonNode r = eval(gt, pred);
+        assertEquals("[\"4\",\"x\"]", JSON.valueToTree(r.get("ap_per_class").fieldNames()).toString());
+        assertEquals(1.0, r.get("average_mAP").asDouble());
+    }
+
+    @Test
     void tieRuleSwitch() throws IOException {
         final Path gt = write("g.json", "{'database': {'v': {'annotations': [{'label': 1, 'segment': [0, 10]}]}}}");
         final Path pred = write("p.json", "{'results': {'v': [{'label': 1, 'score': 0.5, 'segment': [0, 10]},"
