@@ -1,5 +1,6 @@
 package io.egostream.training.data;
 
+import io.egostream.model.eval.KeyframeError;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,10 +43,7 @@ public record PnrClip(StateChangeClip clip, int videoFrames, FeatureGrid grid) {
                 start = clip.startFrame();
             }
         }
-        final long[] candidates = new long[NODES];
-        for (int k = 0; k < NODES; k++) {
-            candidates[k] = Math.min(end, Math.max(start, (long) Math.floor(start + k * (end - start) / (double) NODES)));
-        }
+        final long[] candidates = KeyframeError.candidateFrames(start, end);
         final long stride = grid.strideFrames();
         final long featStart = Math.max(0, Math.floorDiv(start, stride));
         final long featEnd = Math.max(featStart, Math.floorDiv(end, stride));
