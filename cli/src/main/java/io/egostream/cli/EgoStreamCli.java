@@ -2,6 +2,9 @@ package io.egostream.cli;
 
 import io.egostream.cli.config.ConfigCommand;
 import io.egostream.cli.eval.EvalCommand;
+import io.egostream.cli.run.BrokerCommand;
+import io.egostream.cli.run.DemoCommand;
+import io.egostream.cli.run.RunCommand;
 import io.egostream.cli.model.ModelCommand;
 import io.egostream.cli.nms.NmsCommand;
 import io.egostream.cli.text.TextCommand;
@@ -18,10 +21,14 @@ import picocli.CommandLine.Command;
 @Command(
         name = "egostream",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 110,
         versionProvider = EgoStreamCli.Version.class,
         description = "EgoStream: live analysis of wearable-camera feature streams (Hier-EgoPack on Kafka).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            BrokerCommand.class,
+            RunCommand.class,
             TextCommand.class,
             ConfigCommand.class,
             ModelCommand.class,
