@@ -50,18 +50,24 @@ public final class BenchmarkGenerateCommand implements Callable<Integer> {
             description = "Class prototypes of the generator: random or text, as the cameras' option (default: ${DEFAULT-VALUE}).")
     private String prototypes;
 
+    @Option(names = "--videos-per-split", paramLabel = "N", defaultValue = "0",
+            description = "Keep only the first N videos of each split (same split as the full benchmark); 0 = all"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int perSplit;
+
     @Override
     public Integer call() {
         final BenchmarkSettings settings;
         try {
             final BenchmarkSettings d = BenchmarkSettings.defaults(BenchmarkSource.of(source), videos, seed);
             settings = new BenchmarkSettings(d.source(), d.videos(), d.seed(), featureDim, d.clipSeconds(),
-                    d.trainFraction(), d.valFraction(), PrototypeSource.ofOptionValue(prototypes));
+                    d.trainFraction(), d.valFraction(), PrototypeSource.ofOptionValue(prototypes), perSplit);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        final int total = videos == 0 ? settings.source().annotations().timelines().size()
+        final int all = videos == 0 ? settings.source().annotations().timelines().size()
                 : Math.min(videos, settings.source().annotations().timelines().size());
+        final int total = perSplit > 0 ? Math.min(all, 3 * perSplit) : all;
         final List<SplitStatistics> stats;
         try (ProgressBar bar = Progress.bar("benchmark", total, spec)) {
             stats = BenchmarkGenerator.generate(out, settings, video -> {

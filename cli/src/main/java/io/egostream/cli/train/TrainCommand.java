@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         name = "train",
         mixinStandardHelpOptions = true,
         description = "Train Hier-EgoPack on Ego4D-format data (e.g. the benchmark): single, multi or egopack.",
-        subcommands = {TrainSingleCommand.class, TrainMultiCommand.class, TrainEgoPackCommand.class})
+        subcommands = {TrainSingleCommand.class, TrainMultiCommand.class, TrainEgoPackCommand.class,
+            TrainTeacherCommand.class})
 public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * Writes the EgoStream benchmark into an empty directory (layout of {@link Ego4dDataDir}):
  * <ol>
  *   <li>chooses the videos (all, or {@code videos} of them by a seeded shuffle) and splits them by video
- *       into train / val / test (seeded);</li>
+ *       into train / val / test (seeded); optionally keeps only the first few videos of each split;</li>
  *   <li>generates each video's features with {@link FeatureSynthesizer} (the chosen class prototypes and
  *       {@link SynthesisSettings#defaults()}, all seeded by {@code seed}, stream name = video id) and writes
  *       {@code features/<video>.npy}, {@code [T, D]} float32, one vector per 16 frames at 30 fps;</li>
@@ -129,10 +129,14 @@ public final class BenchmarkGenerator {
         final int val = Math.max(1, (int) Math.round(n * s.valFraction()));
         final int train = Math.max(1, Math.min(n - val - 1, (int) Math.round(n * s.trainFraction())));
         final Map<String, List<VideoTimeline>> out = new LinkedHashMap<>();
-        out.put("train", sorted(shuffled.subList(0, train)));
-        out.put("val", sorted(shuffled.subList(train, train + val)));
-        out.put("test", sorted(shuffled.subList(train + val, n)));
+        out.put("train", limited(sorted(shuffled.subList(0, train)), s.perSplitLimit()));
+        out.put("val", limited(sorted(shuffled.subList(train, train + val)), s.perSplitLimit()));
+        out.put("test", limited(sorted(shuffled.subList(train + val, n)), s.perSplitLimit()));
         return out;
+    }
+
+    private static List<VideoTimeline> limited(final List<VideoTimeline> l, final int limit) {
+        return limit > 0 && l.size() > limit ? List.copyOf(l.subList(0, limit)) : l;
     }
 
     private static List<VideoTimeline> sorted(final List<VideoTimeline> l) {
@@ -161,6 +165,7 @@ public final class BenchmarkGenerator {
         m.put("feature_stride_frames", 16);
         m.put("fps", FPS);
         m.put("clip_seconds", s.clipSeconds());
+        m.put("videos_per_split", s.perSplitLimit());
         m.put("lta_input_actions", TaskSamples.LTA_INPUT_ACTIONS);
         m.put("lta_future_actions", TaskSamples.LTA_FUTURE_ACTIONS);
         final Map<String, List<String>> ids = new LinkedHashMap<>();

@@ -16,15 +16,20 @@ import io.egostream.model.synth.PrototypeSource;
  * @param trainFraction share of the videos in the train split
  * @param valFraction share in the val split (the rest is test)
  * @param prototypes where the generator's class prototypes come from (the cameras' default: random)
+ * @param perSplitLimit keep only the first N videos (by id) of each split after splitting, 0 = all: a small
+ *     subset whose videos are in the same split as in the full benchmark
  */
 public record BenchmarkSettings(BenchmarkSource source, int videos, long seed, int featureDim, double clipSeconds,
-        double trainFraction, double valFraction, PrototypeSource prototypes) {
+        double trainFraction, double valFraction, PrototypeSource prototypes, int perSplitLimit) {
 
     /** Default seed, equal to the simulated cameras' default {@code ingest.seed}. */
     public static final long DEFAULT_SEED = 42;
 
     /** Validates every field. */
     public BenchmarkSettings {
+        if (perSplitLimit < 0) {
+            throw new IllegalArgumentException("--videos-per-split must be >= 0 (0 = all), got " + perSplitLimit);
+        }
         if (source == null || prototypes == null) {
             throw new IllegalArgumentException("benchmark source and prototype source must be given");
         }
@@ -49,9 +54,9 @@ public record BenchmarkSettings(BenchmarkSource source, int videos, long seed, i
      * @param videos videos to use, 0 for all
      * @param seed the seed
      * @return 256-d features, 300-s clips, 70 / 15 / 15 % of the videos in train / val / test, random
-     *     prototypes
+     *     prototypes, every video of each split
      */
     public static BenchmarkSettings defaults(final BenchmarkSource source, final int videos, final long seed) {
-        return new BenchmarkSettings(source, videos, seed, 256, 300.0, 0.7, 0.15, PrototypeSource.DEFAULT);
+        return new BenchmarkSettings(source, videos, seed, 256, 300.0, 0.7, 0.15, PrototypeSource.DEFAULT, 0);
     }
 }

@@ -23,7 +23,7 @@ class BenchmarkGeneratorTest {
     @TempDir Path tmp;
 
     private static BenchmarkSettings small(final BenchmarkSource source, final long seed) {
-        return new BenchmarkSettings(source, 4, seed, 8, 300.0, 0.5, 0.25, io.egostream.model.synth.PrototypeSource.RANDOM);
+        return new BenchmarkSettings(source, 4, seed, 8, 300.0, 0.5, 0.25, io.egostream.model.synth.PrototypeSource.RANDOM, 0);
     }
 
     @Test
@@ -102,6 +102,20 @@ class BenchmarkGeneratorTest {
         Files.writeString(tmp.resolve("x/keep.txt"), "mine");
         assertThrows(IllegalArgumentException.class,
                 () -> BenchmarkGenerator.generate(tmp.resolve("x"), small(BenchmarkSource.EPIC_KITCHENS_100, 1), v -> { }));
+    }
+
+    @Test
+    void aPerSplitLimitShouldKeepTheFirstVideosOfTheFullSplits() {
+        final var all = BenchmarkSource.EPIC_KITCHENS_100.annotations().timelines();
+        final BenchmarkSettings full = BenchmarkSettings.defaults(BenchmarkSource.EPIC_KITCHENS_100, 0, 42);
+        final BenchmarkSettings limited = new BenchmarkSettings(full.source(), 0, 42, 256, 300.0, 0.7, 0.15,
+                full.prototypes(), 2);
+        final var a = BenchmarkGenerator.split(all, full);
+        final var b = BenchmarkGenerator.split(all, limited);
+        for (final String split : List.of("train", "val", "test")) {
+            assertEquals(a.get(split).subList(0, 2), b.get(split), split);
+        }
+        assertEquals(138, a.values().stream().mapToInt(List::size).sum());
     }
 
     @Test

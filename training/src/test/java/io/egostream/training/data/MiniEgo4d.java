@@ -18,14 +18,14 @@ import java.util.Map;
  * 100 rows, {@code v2.npz} with 40, {@code v3.safetensors} with 30; row r is {@code (r, 0, 0, 1)}), 24
  * LTA actions on v1, two state-change windows on v2 and one moments clip on v3.
  */
-final class MiniEgo4d {
+public final class MiniEgo4d {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private MiniEgo4d() {
     }
 
-    static Path write(final Path root) throws IOException {
+    public static Path write(final Path root) throws IOException {
         Files.createDirectories(root.resolve("annotations"));
         Files.createDirectories(root.resolve("features"));
         Files.write(root.resolve("features/v1.npy"), NpyFormat.write(features(100, 4)));

@@ -33,7 +33,7 @@ class ModelEvaluatorTest {
     @Test
     void everyHeadShouldBeScoredAgainstItsChanceLevelAndReported() throws Exception {
         BenchmarkGenerator.generate(tmp.resolve("b"), new BenchmarkSettings(BenchmarkSource.EPIC_KITCHENS_100, 4, 42,
-                8, 300.0, 0.5, 0.25, PrototypeSource.RANDOM), v -> { });
+                8, 300.0, 0.5, 0.25, PrototypeSource.RANDOM, 0), v -> { });
         final Ego4dDataDir dir = new Ego4dDataDir(tmp.resolve("b"));
         final Path modelDir = new TrainingRun(new TrainingPlan(Stage.MULTI, List.of(Task.values()),
                 new ModelSize(16, 4, 16, 3, 8, 4), 1, 0, 2, 1e-3, 1e-5, 1.0, 0.0, 3, 2, false, "clip", null, null),

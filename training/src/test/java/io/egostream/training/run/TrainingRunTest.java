@@ -35,7 +35,7 @@ class TrainingRunTest {
     @BeforeAll
     static void benchmark() throws IOException {
         BenchmarkGenerator.generate(shared.resolve("bench"), new BenchmarkSettings(BenchmarkSource.EPIC_KITCHENS_100, 4,
-                42, 8, 300.0, 0.5, 0.25, PrototypeSource.RANDOM), v -> { });
+                42, 8, 300.0, 0.5, 0.25, PrototypeSource.RANDOM, 0), v -> { });
         data = new Ego4dDataDir(shared.resolve("bench"));
     }
 

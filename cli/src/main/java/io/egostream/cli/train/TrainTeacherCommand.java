@@ -1,0 +1,55 @@
+package io.egostream.cli.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egostream.training.data.DataException;
+import io.egostream.training.data.Ego4dDataDir;
+import io.egostream.training.data.Ego4dDataset;
+import io.egostream.training.data.FeatureGrid;
+import io.egostream.training.task.ActionSequenceTeacher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code egostream train teacher --data DIR --out FILE}: writes the teacher logits of the action-sequence
+ * teacher ({@link ActionSequenceTeacher}, fitted on the training split) for every AR action and LTA future
+ * step of a split, the file {@code --distill-teacher} reads.
+ */
+@Command(
+        name = "teacher",
+        mixinStandardHelpOptions = true,
+        description = "Write action-sequence teacher logits (for --distill-teacher) for the AR and LTA samples of a split.")
+public final class TrainTeacherCommand implements Callable<Integer> {
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Ego4D-format data directory.")
+    private Path data;
+
+    @Option(names = "--split", paramLabel = "NAME", defaultValue = "train",
+            description = "Split whose samples get logits (default: ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The JSON file to write.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            final Ego4dDataDir dir = new Ego4dDataDir(data);
+            final Ego4dDataset train = Ego4dDataset.load(dir, "train", FeatureGrid.EGOVLP);
+            final Ego4dDataset target = "train".equals(split) ? train : Ego4dDataset.load(dir, split, FeatureGrid.EGOVLP);
+            final Map<String, Map<String, float[]>> logits = ActionSequenceTeacher.fit(train).logits(target);
+            new ObjectMapper().writeValue(out.toFile(), logits);
+            spec.commandLine().getOut().println("wrote teacher logits of " + logits.size() + " samples to " + out);
+            return 0;
+        } catch (DataException e) {
+            spec.commandLine().getErr().println("egostream train teacher: " + e.getMessage());
+            return 1;
+        }
+    }
+}
