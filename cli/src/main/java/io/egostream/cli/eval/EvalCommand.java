@@ -1,5 +1,6 @@
 package io.egostream.cli.eval;
 
+import io.egostream.cli.train.EvalModelCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             EvalOsccCommand.class,
             EvalPnrCommand.class,
             EvalLtaCommand.class,
+            EvalModelCommand.class,
         })
 public final class EvalCommand implements Callable<Integer> {
 

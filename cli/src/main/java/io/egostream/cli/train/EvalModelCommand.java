@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code egostream eval model --model DIR --data DIR [--split val] [--report DIR]}: scores every head of a
+ * {@code egostream eval model --model DIR --data DIR [--split val] [--report DIR]} (a subcommand of
+ * {@code egostream eval}): scores every head of a
  * model directory on one split with the reference post-processing and metrics, prints
  * {@code {"model": id, "split": s, "tasks": {task: {samples, metrics, chance}}}} as JSON and writes a
  * Markdown report with PNG plots.
