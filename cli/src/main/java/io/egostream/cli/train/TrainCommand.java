@@ -1,5 +1,6 @@
 package io.egostream.cli.train;
 
+import io.egostream.cli.language.TrainOpenVocabCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Train Hier-EgoPack on Ego4D-format data (e.g. the benchmark): single, multi or egopack.",
         subcommands = {TrainSingleCommand.class, TrainMultiCommand.class, TrainEgoPackCommand.class,
-            TrainTeacherCommand.class})
+            TrainTeacherCommand.class, TrainOpenVocabCommand.class})
 public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
