@@ -39,7 +39,7 @@ class OpenVocabExperimentTest {
     private static Path benchmark(final Path dir, final String source, final int videos) throws Exception {
         final BenchmarkSettings d = BenchmarkSettings.defaults(BenchmarkSource.of(source), videos, 42);
         BenchmarkGenerator.generate(dir, new BenchmarkSettings(d.source(), videos, 42, 64, d.clipSeconds(),
-                d.trainFraction(), d.valFraction(), PrototypeSource.TEXT), v -> { });
+                d.trainFraction(), d.valFraction(), PrototypeSource.TEXT, 0), v -> { });
         return dir;
     }
 
