@@ -8,14 +8,14 @@ import io.egostream.config.ModelConfig;
 import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.inference.ModelLoadException;
 import io.egostream.stream.inference.ModelLoader;
-import io.egostream.stream.inference.WindowedModelInference;
+import io.egostream.stream.inference.IncrementalModelInference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the analyzer's inference from the {@code model} group: DJL's PyTorch engine (offline, natives from the
  * Maven artifacts) on the configured device, the model of {@code model.dir} (or the untrained preset, see
- * {@link ModelLoader}), run by {@link WindowedModelInference}.
+ * {@link ModelLoader}), run by the exact incremental evaluator ({@link IncrementalModelInference}).
  */
 public final class InferenceFactory {
 
@@ -48,7 +48,7 @@ public final class InferenceFactory {
             }
             LOG.info("model {} ({}) on {} with DJL {}", loaded.ref().id(), loaded.ref().version(), device,
                     Engine.getEngine(PYTORCH).getVersion());
-            return new WindowedModelInference(loaded.model(), loaded.ref(), manager, config);
+            return new IncrementalModelInference(loaded.model(), loaded.ref(), manager, config);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -21,13 +21,22 @@ public interface AnalyzerInference extends AutoCloseable {
 
     /**
      * Runs the model on the work of several camera sessions and returns every result that became computable:
-     * the windows that end in the new frames, and, for closed sessions, their tail.
+     * the windows that end in the new frames, and, for closed sessions, their tail. MQ results are moment
+     * candidates: the topology suppresses them with windowed NMS before it emits moments.
      *
      * @param work one entry per camera session with new frames or a close
      * @return the results, grouped by session in the order of {@code work}, windows in time order
      * @throws InferenceException when the model call fails
      */
     List<TaskResult> step(List<CameraWork> work);
+
+    /**
+     * How far back from a session's newest frame a moment candidate still to come may end: the commit horizon of
+     * windowed NMS is this plus {@code nms.window-seconds} before the newest frame.
+     *
+     * @return seconds, &gt;= 0
+     */
+    double momentLagSeconds();
 
     /**
      * Forgets everything about a session (it closed, or its partition moved to another instance).

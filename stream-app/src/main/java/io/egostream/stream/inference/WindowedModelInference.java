@@ -39,8 +39,8 @@ import java.util.Set;
  * <p>Each result equals the offline model on its window's frames taken as a clip, so it never changes: results
  * are {@link EventStatus#FINAL}. AR gives the top {@value #TOP_K} verbs and nouns of the window, OSCC the
  * state-change probability, PNR the most probable keyframe of the window, LTA the most probable verb and noun of
- * each future step, MQ the top {@value #TOP_MOMENTS} decoded moments of each window (no NMS across windows: MQ
- * windows do not overlap). The model holds no per-camera state, so nothing needs rebuilding after a restore.
+ * each future step, MQ the top {@value #TOP_MOMENTS} decoded moments of each window as candidates (the topology's
+ * windowed NMS emits them). The model holds no per-camera state, so nothing needs rebuilding after a restore.
  */
 public final class WindowedModelInference implements AnalyzerInference {
 
@@ -206,6 +206,12 @@ public final class WindowedModelInference implements AnalyzerInference {
 
     private Vocabularies vocabularies() {
         return model.vocabularies();
+    }
+
+    /** MQ windows are clips of their own: no later candidate reaches into an earlier window. */
+    @Override
+    public double momentLagSeconds() {
+        return 0;
     }
 
     @Override

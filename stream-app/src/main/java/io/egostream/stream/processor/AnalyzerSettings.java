@@ -18,10 +18,14 @@ import java.util.Map;
  * @param batchSize new frames that trigger an inference step ({@code model.batch-size})
  * @param batchTimeMs longest wait of a new frame for its step, wall clock ({@code model.batch-time-ms})
  * @param strideSeconds seconds between two frames (1 / {@code window.frames-per-second})
+ * @param momentStoreName name of the moment candidate store
+ * @param momentNms the NMS that suppresses moment candidates ({@code nms.*})
+ * @param nmsWindowSeconds how far a moment candidate may reach back ({@code nms.window-seconds})
  */
 public record AnalyzerSettings(String frameStoreName, String sessionStoreName, String dlqSinkName,
         Map<Task, String> sinkNames, Map<Task, String> topicNames, int featureDim, int framesRetained,
-        long idleTimeoutMs, int batchSize, long batchTimeMs, double strideSeconds) {
+        long idleTimeoutMs, int batchSize, long batchTimeMs, double strideSeconds, String momentStoreName,
+        io.egostream.model.nms.NmsConfig momentNms, double nmsWindowSeconds) {
 
     /** Copies the maps and checks every task has a sink and a topic. */
     public AnalyzerSettings {

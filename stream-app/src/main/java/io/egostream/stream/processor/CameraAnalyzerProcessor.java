@@ -5,7 +5,9 @@ import io.egostream.model.codec.RejectReason;
 import io.egostream.model.domain.AnalyzerEvent;
 import io.egostream.model.domain.CameraRecord;
 import io.egostream.model.domain.EndOfStream;
+import io.egostream.model.domain.EventStatus;
 import io.egostream.model.domain.FeatureFrame;
+import io.egostream.model.domain.LabelScore;
 import io.egostream.model.domain.Task;
 import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.inference.CameraSession;
@@ -44,8 +46,11 @@ import org.slf4j.LoggerFactory;
  *       {@code model.batch-size} new frames are waiting or the oldest has waited {@code model.batch-time-ms}
  *       (wall clock). The step's results become events on the task topics; the bookkeeping records what the
  *       inference has taken in the same transaction, so after a crash the work is redone from the stores.</li>
+ *   <li>MQ results are moment candidates: they wait in the changelogged {@code moment-candidates} store and
+ *       are emitted through windowed NMS ({@link MomentWindow}) once no later candidate can change them.</li>
  *   <li>An end-of-stream marker, or {@code window.idle-timeout-ms} of stream time without a record, closes the
- *       session: its tail windows are computed, then its frames and bookkeeping are deleted.</li>
+ *       session: its tail windows are computed, its pending moments flushed, then its frames, candidates and
+ *       bookkeeping are deleted.</li>
  * </ol>
  */
 public final class CameraAnalyzerProcessor implements Processor<String, Object, String, Object> {
@@ -61,6 +66,8 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
     private KeyValueStore<String, CameraState> sessions;
     private FrameStore frames;
     private EventFactory events;
+    private MomentStore moments;
+    private final MomentWindow momentWindow;
     private long pendingFrames;
 
     /**
@@ -74,6 +81,7 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         this.inference = inference;
         this.metrics = metrics;
         this.deadLetters = new DeadLetters(settings.dlqSinkName(), metrics);
+        this.momentWindow = new MomentWindow(settings.momentNms());
     }
 
     @Override
@@ -83,6 +91,7 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         final KeyValueStore<Bytes, byte[]> frameStore = processorContext.getStateStore(settings.frameStoreName());
         this.frames = new FrameStore(frameStore, settings.featureDim());
         this.events = new EventFactory(frames, inference.model(), settings.strideSeconds());
+        this.moments = new MomentStore(processorContext.getStateStore(settings.momentStoreName()));
         try (KeyValueIterator<String, CameraState> all = sessions.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, CameraState> entry = all.next();
@@ -248,7 +257,10 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         }
     }
 
-    /** One inference step over every camera with work; emits the events; updates or frees the cameras' state. */
+    /**
+     * One inference step over every camera with work: emits the windowed events, stores the moment candidates and
+     * emits the moments that windowed NMS has settled, then updates or frees the cameras' state.
+     */
     private void flush() {
         if (pendingSinceMs.isEmpty()) {
             return;
@@ -276,26 +288,74 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         final List<TaskResult> results = inference.step(work);
         metrics.inferenceStep(frameCount, (System.nanoTime() - started) / 1e9);
         final long now = context.currentSystemTimeMs();
+        final Map<CameraSession, Long> nextSeq = new LinkedHashMap<>();
+        states.forEach((session, state) -> nextSeq.put(session, state.momentSeq()));
         for (final TaskResult result : results) {
-            final AnalyzerEvent event = events.event(result, states.get(result.session()).baseIndex(), now);
-            final Task task = event.task();
-            context.forward(new Record<String, Object>(event.cameraId(), event, event.time().endCaptureTimeMs()),
-                    settings.sinkName(task));
-            metrics.eventOut(settings.topicName(task));
-            metrics.eventLatency((now - event.time().endCaptureTimeMs()) / 1000.0);
+            final CameraState state = states.get(result.session());
+            if (result.task() == Task.MQ) {
+                final long seq = nextSeq.merge(result.session(), 1L, Long::sum) - 1;
+                moments.put(result.session().cameraId(), seq, new MomentCandidate(result.session().sessionId(),
+                        result.startSeconds(), result.endSeconds(), result.labels().get(0).score(),
+                        result.labels().get(0).id(), result.labels().get(0).label(), result.frames()));
+            } else {
+                emit(events.event(result, state, now));
+            }
         }
         for (final Map.Entry<CameraSession, CameraState> entry : states.entrySet()) {
-            final String camera = entry.getKey().cameraId();
+            final CameraSession session = entry.getKey();
+            final String camera = session.cameraId();
             final CameraState state = entry.getValue();
+            final double horizon = emitMoments(session, state, now);
             if (state.closed()) {
                 frames.delete(camera, state.firstRetained(), state.lastIndex());
                 sessions.delete(camera);
-                inference.release(entry.getKey());
+                inference.release(session);
                 metrics.activeCameras(-1);
             } else {
-                sessions.put(camera, state.inferred());
+                sessions.put(camera, state.inferred(nextSeq.get(session), horizon));
             }
         }
+    }
+
+    /**
+     * Windowed NMS of one camera: the commit horizon is the newest frame's time minus the inference's moment lag
+     * and {@code nms.window-seconds} (infinite for a closed session); the settled moments are emitted, candidates
+     * that can no longer matter are deleted.
+     *
+     * @return the new horizon
+     */
+    private double emitMoments(final CameraSession session, final CameraState state, final long now) {
+        final String camera = session.cameraId();
+        final double newest = (state.lastIndex() - state.baseIndex() + 1) * settings.strideSeconds();
+        final double horizon = state.closed() ? Double.POSITIVE_INFINITY
+                : newest - inference.momentLagSeconds() - settings.nmsWindowSeconds();
+        if (!(horizon > state.momentHorizonSeconds())) {
+            return state.momentHorizonSeconds();
+        }
+        final List<KeyValue<Long, MomentCandidate>> pending = moments.all(camera);
+        final List<MomentCandidate> candidates = new ArrayList<>();
+        pending.forEach(kv -> candidates.add(kv.value));
+        for (final MomentCandidate m : momentWindow.emit(candidates, state.momentHorizonSeconds(), horizon)) {
+            final TaskResult moment = new TaskResult(session, Task.MQ, EventStatus.FINAL, m.frames(),
+                    m.startSeconds(), m.endSeconds(), List.of(new LabelScore("moment", m.label(), m.classId(),
+                            m.score())), List.of(), -1, 0);
+            emit(events.event(moment, state, now));
+        }
+        final double keepAfter = horizon - settings.nmsWindowSeconds();
+        for (final KeyValue<Long, MomentCandidate> kv : pending) {
+            if (state.closed() || kv.value.endSeconds() < keepAfter) {
+                moments.delete(camera, kv.key);
+            }
+        }
+        return horizon;
+    }
+
+    private void emit(final AnalyzerEvent event) {
+        final Task task = event.task();
+        context.forward(new Record<String, Object>(event.cameraId(), event, event.time().endCaptureTimeMs()),
+                settings.sinkName(task));
+        metrics.eventOut(settings.topicName(task));
+        metrics.eventLatency((context.currentSystemTimeMs() - event.time().endCaptureTimeMs()) / 1000.0);
     }
 
     @Override

@@ -12,17 +12,21 @@ package io.egostream.stream.processor;
  * @param nextForInference the first frame index not yet given to the inference, in [baseIndex, lastIndex + 1]
  * @param firstRetained the oldest frame index still in the frame store
  * @param closed whether the session is closed and waits for its tail to be computed
+ * @param momentSeq the sequence number of the next moment candidate stored
+ * @param momentHorizonSeconds moments ending before this (seconds from the segment's first frame) were emitted
  */
 public record CameraState(long sessionId, long baseIndex, long lastIndex, long lastCaptureMs, long nextForInference,
-        long firstRetained, boolean closed) {
+        long firstRetained, boolean closed, long momentSeq, double momentHorizonSeconds) {
 
     /** Validates the invariants. */
     public CameraState {
         if (sessionId < 0 || baseIndex < 0 || lastIndex < baseIndex || nextForInference < baseIndex
-                || nextForInference > lastIndex + 1 || firstRetained < baseIndex || firstRetained > lastIndex) {
+                || nextForInference > lastIndex + 1 || firstRetained < baseIndex || firstRetained > lastIndex
+                || momentSeq < 0 || Double.isNaN(momentHorizonSeconds)) {
             throw new IllegalArgumentException("inconsistent camera state: session " + sessionId + ", base "
                     + baseIndex + ", last " + lastIndex + ", next for inference " + nextForInference
-                    + ", first retained " + firstRetained);
+                    + ", first retained " + firstRetained + ", moment seq " + momentSeq + ", moment horizon "
+                    + momentHorizonSeconds);
         }
     }
 
@@ -35,7 +39,8 @@ public record CameraState(long sessionId, long baseIndex, long lastIndex, long l
      * @return the state
      */
     public static CameraState startingAt(final long sessionId, final long index, final long captureMs) {
-        return new CameraState(sessionId, index, index, captureMs, index, index, false);
+        return new CameraState(sessionId, index, index, captureMs, index, index, false, 0,
+                Double.NEGATIVE_INFINITY);
     }
 
     /**
@@ -56,16 +61,20 @@ public record CameraState(long sessionId, long baseIndex, long lastIndex, long l
      * @return the new state
      */
     public CameraState withFrame(final long index, final long captureMs, final long oldestKept) {
-        return new CameraState(sessionId, baseIndex, index, captureMs, nextForInference, oldestKept, closed);
+        return new CameraState(sessionId, baseIndex, index, captureMs, nextForInference, oldestKept, closed,
+                momentSeq, momentHorizonSeconds);
     }
 
     /**
-     * After the inference took every stored frame.
+     * After the inference took every stored frame and the moments up to a horizon were emitted.
      *
+     * @param nextSeq the next moment candidate sequence number
+     * @param horizonSeconds the new moment horizon
      * @return the new state
      */
-    public CameraState inferred() {
-        return new CameraState(sessionId, baseIndex, lastIndex, lastCaptureMs, lastIndex + 1, firstRetained, closed);
+    public CameraState inferred(final long nextSeq, final double horizonSeconds) {
+        return new CameraState(sessionId, baseIndex, lastIndex, lastCaptureMs, lastIndex + 1, firstRetained, closed,
+                nextSeq, horizonSeconds);
     }
 
     /**
@@ -74,6 +83,19 @@ public record CameraState(long sessionId, long baseIndex, long lastIndex, long l
      * @return the new state
      */
     public CameraState closing() {
-        return new CameraState(sessionId, baseIndex, lastIndex, lastCaptureMs, nextForInference, firstRetained, true);
+        return new CameraState(sessionId, baseIndex, lastIndex, lastCaptureMs, nextForInference, firstRetained, true,
+                momentSeq, momentHorizonSeconds);
+    }
+
+    /**
+     * The capture time of a frame, estimated from the last one at the nominal stride when the frame is no longer
+     * stored.
+     *
+     * @param index the frame index
+     * @param strideMs ms between two frames
+     * @return capture time, ms since the Unix epoch, &gt;= 0
+     */
+    public long estimatedCaptureMs(final long index, final double strideMs) {
+        return Math.max(0, lastCaptureMs - Math.round((lastIndex - index) * strideMs));
     }
 }

@@ -8,13 +8,14 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Binary serde of {@link CameraState} for the changelogged store: version byte {@value #VERSION}, six int64
- * (session, base, last, last capture, next for inference, first retained, big-endian) and a closed byte.
+ * (session, base, last, last capture, next for inference, first retained, big-endian), a closed byte, the moment
+ * sequence (int64) and the moment horizon (float64).
  */
 public final class CameraStateSerde implements Serde<CameraState> {
 
     /** Encoding version. */
-    public static final byte VERSION = 1;
-    private static final int SIZE = 1 + 6 * Long.BYTES + 1;
+    public static final byte VERSION = 2;
+    private static final int SIZE = 1 + 6 * Long.BYTES + 1 + Long.BYTES + Double.BYTES;
 
     @Override
     public Serializer<CameraState> serializer() {
@@ -24,7 +25,8 @@ public final class CameraStateSerde implements Serde<CameraState> {
             }
             return ByteBuffer.allocate(SIZE).put(VERSION).putLong(s.sessionId()).putLong(s.baseIndex())
                     .putLong(s.lastIndex()).putLong(s.lastCaptureMs()).putLong(s.nextForInference())
-                    .putLong(s.firstRetained()).put((byte) (s.closed() ? 1 : 0)).array();
+                    .putLong(s.firstRetained()).put((byte) (s.closed() ? 1 : 0)).putLong(s.momentSeq())
+                    .putDouble(s.momentHorizonSeconds()).array();
         };
     }
 
@@ -41,7 +43,7 @@ public final class CameraStateSerde implements Serde<CameraState> {
             }
             final ByteBuffer in = ByteBuffer.wrap(bytes, 1, SIZE - 1);
             return new CameraState(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
-                    in.getLong(), in.get() == 1);
+                    in.getLong(), in.get() == 1, in.getLong(), in.getDouble());
         };
     }
 }

@@ -1,6 +1,8 @@
 package io.egostream.stream.topology;
 
 import io.egostream.config.EgoStreamConfig;
+import io.egostream.config.NmsMethod;
+import io.egostream.model.nms.NmsConfig;
 import io.egostream.model.domain.Task;
 import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.inference.TaskWindows;
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  *  egostream.frames ──► frames-source ──► frame-validator ──► camera-analyzer ──► actions-sink ──► egostream.actions
  *  (key camera id)        (decode)        │  (bad records)     │  [camera-frames]  ├► state-changes-sink ...
  *                                         ▼                    │  [camera-sessions]├► pnr-sink ...
+ *                                                              │  [moment-candidates]
  *                                    frames-dlq-sink ◄─────────┘  (order rules)     ├► anticipations-sink ...
  *                                    egostream.frames.dlq                           └► moments-sink ...
  * </pre>
@@ -73,7 +76,8 @@ public final class AnalyzerTopology {
         final AnalyzerSettings settings = new AnalyzerSettings(StoreNames.CAMERA_FRAMES, StoreNames.CAMERA_SESSIONS,
                 DLQ_SINK, sinks, names, config.model().featureDim(), config.window().framesRetained(),
                 config.window().idleTimeoutMs(), config.model().batchSize(), config.model().batchTimeMs(),
-                config.window().frameStrideSeconds());
+                config.window().frameStrideSeconds(), StoreNames.MOMENT_CANDIDATES, momentNms(config.nms()),
+                config.nms().windowSeconds());
 
         final Topology topology = new Topology();
         topology.addSource(SOURCE, topics.frames().keySerde().deserializer(),
@@ -85,6 +89,9 @@ public final class AnalyzerTopology {
                 ANALYZER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CAMERA_SESSIONS), Serdes.String(), new CameraStateSerde()),
+                ANALYZER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.MOMENT_CANDIDATES), Serdes.Bytes(), Serdes.ByteArray()),
                 ANALYZER);
         topology.addSink(DLQ_SINK, topics.framesDlq().name(), topics.framesDlq().keySerde().serializer(),
                 objectSerializer(topics.framesDlq().valueSerde().serializer()), VALIDATOR, ANALYZER);
@@ -103,6 +110,19 @@ public final class AnalyzerTopology {
      */
     public static String sinkName(final Task task) {
         return task.name().toLowerCase(Locale.ROOT) + "-sink";
+    }
+
+    /**
+     * The NMS of moment candidates from the {@code nms} group: Gaussian soft-NMS ({@code nms.sigma}) or hard NMS
+     * ({@code nms.iou-threshold}) per class, {@code nms.min-score}, {@code nms.max-segments}.
+     *
+     * @param nms the configuration group
+     * @return the NMS setting
+     */
+    public static NmsConfig momentNms(final io.egostream.config.NmsConfig nms) {
+        return nms.method() == NmsMethod.SOFT
+                ? NmsConfig.softGaussian(nms.sigma(), nms.minScore(), nms.maxSegments())
+                : NmsConfig.hard(nms.iouThreshold(), nms.minScore(), nms.maxSegments());
     }
 
     /** The processors forward {@code Object} values; each sink gets the type its serializer expects. */

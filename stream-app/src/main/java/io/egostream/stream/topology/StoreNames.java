@@ -8,5 +8,8 @@ public final class StoreNames {
     /** Bookkeeping of every camera: key camera id, value {@code CameraState}. */
     public static final String CAMERA_SESSIONS = "camera-sessions";
 
+    /** Pending moment candidates of every camera: key camera id + sequence number. */
+    public static final String MOMENT_CANDIDATES = "moment-candidates";
+
     private StoreNames() {}
 }

@@ -7,12 +7,24 @@ import io.egostream.config.ConfigLoader;
 import io.egostream.config.EgoStreamConfig;
 import io.egostream.ingest.camera.CameraFleet;
 import io.egostream.ingest.camera.CameraRunner;
+import io.egostream.ingest.camera.SimulatedCamera;
 import io.egostream.ingest.camera.SimulationSettings;
 import io.egostream.ingest.producer.FrameProducer;
 import io.egostream.ingest.producer.SendReport;
 import io.egostream.model.codec.FeatureFrameCodec;
 import io.egostream.model.codec.RejectReason;
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import io.egostream.model.domain.AnalyzerEvent;
+import io.egostream.model.domain.CameraRecord;
+import io.egostream.model.domain.EventStatus;
+import io.egostream.model.domain.FutureAction;
+import io.egostream.model.domain.LabelScore;
+import io.egostream.model.incremental.OfflineReference;
+import io.egostream.model.incremental.StepOutput;
+import io.egostream.model.incremental.WindowResult;
+import io.egostream.stream.inference.IncrementalModelInference;
+import io.egostream.stream.inference.ModelLoader;
 import io.egostream.model.domain.FeatureFrame;
 import io.egostream.model.domain.Task;
 import io.egostream.model.synth.EpicKitchensCsv;
@@ -136,6 +148,9 @@ class AnalyzerPipelineIT {
                 }
             }
 
+            final int compared = assertFinalEventsEqualOffline(config, cameras, events, topics);
+            assertTrue(compared >= 20, "final windowed events compared with the offline forward: " + compared);
+
             final List<ConsumerRecord<String, byte[]>> dead = awaitDeadLetters(topics, malformed.size());
             final Map<Long, RejectReason> deadByOffset = new HashMap<>();
             for (final ConsumerRecord<String, byte[]> r : dead) {
@@ -152,6 +167,99 @@ class AnalyzerPipelineIT {
             assertTrue(scraped.contains("egostream_frames_dlq_total{reason=\"NON_FINITE\"} 1.0"), scraped);
             assertEquals(200, get(app, "/health").statusCode());
         }
+    }
+
+    /**
+     * Streaming == offline: every final AR, OSCC, PNR and LTA event of cam-1's first session equals the offline
+     * forward of that session's whole stream (regenerated from the same simulator settings) on the event's window,
+     * scores to 1e-4.
+     *
+     * @return the number of events compared
+     */
+    private static int assertFinalEventsEqualOffline(final EgoStreamConfig config, final SimulationSettings cameras,
+            final Map<Task, List<ConsumerRecord<String, String>>> events, final Topics topics) {
+        final SimulatedCamera camera = CameraFleet.create(cameras, EpicKitchensCsv.shipped()).cameras().get(0);
+        final List<float[]> frames = new ArrayList<>();
+        while (frames.size() < FRAMES) {
+            final CameraRecord r = camera.next(0).orElseThrow();
+            if (r instanceof FeatureFrame f && f.sessionId() == 0) {
+                frames.add(f.features());
+            } else {
+                break;
+            }
+        }
+        final Map<String, WindowResult> offline = new HashMap<>();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            final ModelLoader.Loaded loaded = ModelLoader.load(config.model(), manager);
+            final StepOutput reference = OfflineReference.compute(loaded.model().weights(),
+                    IncrementalModelInference.streamingSettings(config), frames.toArray(new float[0][]));
+            for (final WindowResult w : reference.windows()) {
+                offline.put(w.head().task() + ":" + w.window().first() + ":" + w.window().last(), w);
+            }
+            int compared = 0;
+            for (final Task task : List.of(Task.AR, Task.OSCC, Task.PNR, Task.LTA)) {
+                for (final ConsumerRecord<String, String> r : events.get(task)) {
+                    final AnalyzerEvent e = topics.events(task).valueSerde().deserializer().deserialize(r.topic(),
+                            r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    if (!e.cameraId().equals("cam-1") || e.sessionId() != 0 || e.status() != EventStatus.FINAL) {
+                        continue;
+                    }
+                    final WindowResult w = offline.get(task + ":" + e.frames().first() + ":" + e.frames().last());
+                    assertTrue(w != null, "no offline window for " + task + " " + e.frames());
+                    assertSameScores(task, e, w);
+                    compared++;
+                }
+            }
+            loaded.model().close();
+            return compared;
+        }
+    }
+
+    private static void assertSameScores(final Task task, final AnalyzerEvent e, final WindowResult w) {
+        switch (task) {
+            case AR -> {
+                final double[] verbs = softmax(w.logits(), 0, w.logits().length);
+                for (final LabelScore l : e.labels()) {
+                    final double[] p = l.head().equals("verb") ? verbs
+                            : softmax(w.secondLogits(), 0, w.secondLogits().length);
+                    assertEquals(p[l.id()], l.score(), 1e-4, "AR " + l + " at " + e.frames());
+                }
+            }
+            case OSCC -> {
+                final double[] p = softmax(w.logits(), 0, 2);
+                assertEquals(p[e.labels().get(0).id()], e.labels().get(0).score(), 1e-4, "OSCC at " + e.frames());
+            }
+            case PNR -> {
+                final double[] p = softmax(w.logits(), 0, w.logits().length);
+                assertEquals(p[(int) (e.keyframe().frameIndex() - e.frames().first())], e.keyframe().score(), 1e-4,
+                        "PNR at " + e.frames());
+            }
+            case LTA -> {
+                final int verbs = w.logits().length / e.future().size();
+                for (final FutureAction a : e.future()) {
+                    final double[] p = softmax(w.logits(), a.step() - 1, verbs);
+                    assertEquals(p[a.verb().id()], a.verb().score(), 1e-4, "LTA step " + a.step());
+                }
+            }
+            default -> throw new IllegalArgumentException(task.toString());
+        }
+    }
+
+    private static double[] softmax(final float[] logits, final int row, final int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[row * n + i]);
+        }
+        final double[] p = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            p[i] = Math.exp(logits[row * n + i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < n; i++) {
+            p[i] /= sum;
+        }
+        return p;
     }
 
     private static void assertConsistent(final String key, final AnalyzerEvent event, final Task task) {

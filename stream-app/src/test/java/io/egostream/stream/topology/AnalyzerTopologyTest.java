@@ -186,6 +186,30 @@ class AnalyzerTopologyTest {
     }
 
     @Test
+    void momentCandidatesAreSuppressedAndEmittedOnceWhenTheSessionCloses() {
+        final TestOutputTopic<String, AnalyzerEvent> moments = driver.createOutputTopic(topics.moments().name(),
+                topics.moments().keySerde().deserializer(), topics.moments().valueSerde().deserializer());
+        send(frame("cam-a", 0, 0));
+        send(frame("cam-a", 0, 1));
+        driver.advanceWallClockTime(Duration.ofMillis(60));
+        assertTrue(moments.isEmpty(), "no moment before its horizon");
+        frames.pipeInput("cam-a", FeatureFrameCodec.encode(new EndOfStream("cam-a", 0, 2, 5_000)), 5_000);
+        driver.advanceWallClockTime(Duration.ofMillis(60));
+        final List<AnalyzerEvent> out = moments.readValuesToList();
+        assertEquals(3, out.size());
+        assertEquals("m3", out.get(0).labels().get(0).label());
+        assertEquals(0.9, out.get(0).labels().get(0).score(), 1e-6, "the best candidate keeps its score");
+        assertTrue(out.get(1).labels().get(0).score() < 0.8, "the overlapping one is decayed by soft-NMS");
+        assertEquals(io.egostream.model.domain.EventStatus.FINAL, out.get(0).status());
+        final KeyValueStore<?, ?> pending = driver.getKeyValueStore(StoreNames.MOMENT_CANDIDATES);
+        try (var all = pending.all()) {
+            assertFalse(all.hasNext(), "no candidate of a closed camera stays in the store");
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(60));
+        assertTrue(moments.isEmpty(), "each moment is emitted once");
+    }
+
+    @Test
     void aNewSessionClosesTheOldOneFirst() {
         send(frame("cam-a", 0, 0));
         send(frame("cam-a", 0, 1));

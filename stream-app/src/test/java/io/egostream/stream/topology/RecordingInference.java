@@ -23,6 +23,12 @@ final class RecordingInference implements AnalyzerInference {
     final List<float[][]> seen = new ArrayList<>();
     final List<CameraSession> released = new ArrayList<>();
 
+    private static TaskResult moment(final CameraWork w, final double start, final double end, final double score,
+            final int id) {
+        return new TaskResult(w.session(), Task.MQ, EventStatus.FINAL, new FrameRange(0, 0), start, end,
+                List.of(new LabelScore("moment", "m" + id, id, score)), List.of(), -1, 0);
+    }
+
     @Override
     public ModelRef model() {
         return new ModelRef("fake", "1");
@@ -45,12 +51,21 @@ final class RecordingInference implements AnalyzerInference {
                         List.of(new LabelScore("verb", "sum_" + (int) sum, 0, 0.5)), List.of(), -1, 0));
             }
             if (w.closed()) {
+                // Two overlapping moment candidates of one class and one apart: soft-NMS keeps all three, decayed.
+                out.add(moment(w, 0.0, 1.0, 0.9, 3));
+                out.add(moment(w, 0.1, 1.0, 0.8, 3));
+                out.add(moment(w, 0.0, 0.5, 0.7, 4));
                 out.add(new TaskResult(w.session(), Task.OSCC, EventStatus.FINAL, new FrameRange(0, w.last()), 0,
                         (w.last() + 1) / 1.875, List.of(new LabelScore("state_change", "yes", 1, 0.9)), List.of(),
                         -1, 0));
             }
         }
         return out;
+    }
+
+    @Override
+    public double momentLagSeconds() {
+        return 0;
     }
 
     @Override
