@@ -1,5 +1,6 @@
 package io.egostream.cli;
 
+import io.egostream.cli.bench.BenchCommand;
 import io.egostream.cli.config.ConfigCommand;
 import io.egostream.cli.eval.EvalCommand;
 import io.egostream.cli.run.BrokerCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             NmsCommand.class,
+            BenchCommand.class,
         })
 public final class EgoStreamCli implements Callable<Integer> {
 
