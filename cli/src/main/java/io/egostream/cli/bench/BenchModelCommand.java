@@ -48,9 +48,10 @@ public final class BenchModelCommand implements Callable<Integer> {
             description = "Measured frames per camera (default: ${DEFAULT-VALUE}).")
     private int frames;
 
-    @Option(names = "--long-frames", defaultValue = "2048", paramLabel = "N",
-            description = "Second stream length of the cost-per-frame growth check (default: ${DEFAULT-VALUE}).")
-    private int longFrames;
+    @Option(names = "--stream-lengths", split = ",", defaultValue = "2048,4096", paramLabel = "N[,N]",
+            description = "Stream lengths after which the cost per frame is measured at batch 1 (default: "
+                    + "${DEFAULT-VALUE}).")
+    private List<Integer> streamLengths;
 
     @Option(names = "--engine", defaultValue = "pytorch", paramLabel = "ENGINE",
             description = "pytorch or onnxruntime (the exported step functions) (default: ${DEFAULT-VALUE}).")
@@ -64,16 +65,16 @@ public final class BenchModelCommand implements Callable<Integer> {
             description = "OnnxRuntime execution provider on a GPU, e.g. TensorRT (default: CUDA on a GPU).")
     private String ortDevice;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
-            description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}: on a busy 2-core machine a second "
+                    + "spinning thread makes small kernels 10x slower).")
     private int threads;
 
     @Override
     public Integer call() {
-        if (warmupFrames < 1 || frames < 1 || longFrames <= warmupFrames) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup-frames and --frames must be at least"
-                    + " 1 and --long-frames above --warmup-frames, got " + warmupFrames + ", " + frames + ", "
-                    + longFrames);
+        if (warmupFrames < 1 || frames < 1 || streamLengths.stream().anyMatch(n -> n < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup-frames, --frames and"
+                    + " --stream-lengths must be at least 1, got " + warmupFrames + ", " + frames + ", " + streamLengths);
         }
         for (final String c : configs) {
             if (!HierEgoPackConfig.presetNames().contains(c)) {
@@ -103,7 +104,7 @@ public final class BenchModelCommand implements Callable<Integer> {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         final Map<String, Object> result;
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            result = new ModelBenchmark(new ModelBenchmark.Options(configs, batches, warmupFrames, frames, longFrames,
+            result = new ModelBenchmark(new ModelBenchmark.Options(configs, batches, warmupFrames, frames, streamLengths,
                     baselineBatches, engine, dev, ortDevice), manager).run();
         } catch (IllegalStateException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("egostream bench model: " + e.getMessage());

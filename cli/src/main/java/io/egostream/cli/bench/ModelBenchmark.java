@@ -52,13 +52,13 @@ final class ModelBenchmark {
      * @param batches camera batch sizes
      * @param warmupFrames frames per camera before measuring
      * @param frames measured frames per camera
-     * @param longFrames the second stream length of the growth check
+     * @param streamLengths stream lengths (frames) after which the cost per frame is measured at batch 1
      * @param baselineBatches batch sizes of the sliding-window baseline
      * @param engine pytorch or onnxruntime
      * @param device device choice
      * @param ortDevice OnnxRuntime execution provider option (TensorRT) or null
      */
-    record Options(List<String> configs, List<Integer> batches, int warmupFrames, int frames, int longFrames,
+    record Options(List<String> configs, List<Integer> batches, int warmupFrames, int frames, List<Integer> streamLengths,
             List<Integer> baselineBatches, String engine, ComputeDevice device, String ortDevice) {
     }
 
@@ -193,8 +193,7 @@ final class ModelBenchmark {
         final List<StreamState> one = List.of(s);
         final Map<String, Object> out = new LinkedHashMap<>();
         final int measure = Math.max(16, options.frames());
-        final long[] lengths = {options.warmupFrames(), options.longFrames()};
-        for (final long len : lengths) {
+        for (final long len : options.streamLengths()) {
             while (s.frames() < len) {
                 stepAll(ev, one, pool);
             }
