@@ -1,8 +1,11 @@
 package io.egostream.cli.model;
 
 import ai.djl.ndarray.NDManager;
+import io.egostream.model.incremental.ComputeDevice;
 import io.egostream.model.incremental.IncrementalEvaluator;
 import io.egostream.model.incremental.NdStepKernels;
+import io.egostream.model.incremental.OnnxStepKernels;
+import io.egostream.model.incremental.StepKernels;
 import io.egostream.model.incremental.StreamingCheck;
 import io.egostream.model.incremental.StreamingSettings;
 import io.egostream.model.nn.HierEgoPackConfig;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code egostream model check-streaming [--preset NAME | --model DIR] [--frames N] [--cameras C] [--seed S]
- * [--depth D] [--mq-context-seconds W]}: streams random frames of C cameras through the incremental evaluator
+ * [--depth D] [--engine pytorch|onnxruntime] [--mq-context-seconds W]}: streams random frames of C cameras through the incremental evaluator
  * (batched, in random bursts, then closed) and compares every backbone node, windowed head output and MQ
  * output with the offline forward of each whole stream. Prints
  * {@code {"max_abs_diff": x, "frames": N, "cameras": C, ...}}; exit code 0 iff the difference is at most
@@ -67,6 +70,11 @@ public final class ModelCheckStreamingCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "D", description = "Use only the first D backbone levels (default: all).")
     private Integer depth;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "pytorch",
+            description = "Engine of the evaluator's step functions: pytorch, or onnxruntime (exported to ONNX) "
+                    + "(default: ${DEFAULT-VALUE}); the offline forward runs on PyTorch.")
+    private String engine;
+
     @Option(names = "--mq-context-seconds", paramLabel = "W", defaultValue = "480",
             description = "W of the MQ trailing context rule, seconds (default: ${DEFAULT-VALUE}).")
     private double mqContextSeconds;
@@ -84,6 +92,10 @@ public final class ModelCheckStreamingCommand implements Callable<Integer> {
         if (!(mqContextSeconds > 0) || Double.isInfinite(mqContextSeconds)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--mq-context-seconds must be a positive number, got " + mqContextSeconds);
+        }
+        if (!"pytorch".equals(engine) && !"onnxruntime".equals(engine)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be pytorch or onnxruntime, got '"
+                    + engine + "'");
         }
         final Map<String, Object> out = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -122,7 +134,12 @@ public final class ModelCheckStreamingCommand implements Callable<Integer> {
             final StreamingSettings settings = StreamingSettings.defaults(NodeTiming.ego4d())
                     .withWindows(StreamingSettings.defaults(NodeTiming.ego4d()).windows(), mqContextSeconds)
                     .withEmitNodes(true);
-            try (IncrementalEvaluator ev = new IncrementalEvaluator(config, new NdStepKernels(used), settings)) {
+            final StepKernels kernels = "onnxruntime".equals(engine)
+                    ? new OnnxStepKernels(used, ComputeDevice.CPU.resolve(OnnxStepKernels.ENGINE), null,
+                            2 * settings.timing().neighbourOffsets(config.edgeRadius()))
+                    : new NdStepKernels(used);
+            out.put("engine", engine);
+            try (IncrementalEvaluator ev = new IncrementalEvaluator(config, kernels, settings)) {
                 final StreamingCheck.Report r = StreamingCheck.run(ev, used, frames, cameras, seed);
                 out.put("max_abs_diff", r.maxAbsDiff());
                 out.put("frames", r.frames());

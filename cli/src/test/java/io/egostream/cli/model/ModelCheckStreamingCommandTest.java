@@ -48,11 +48,19 @@ class ModelCheckStreamingCommandTest {
     }
 
     @Test
+    void onnxRuntimeEngineRuns() throws Exception {
+        assertEquals(0, run("model", "check-streaming", "--frames", "20", "--cameras", "1", "--engine", "onnxruntime"),
+                err.toString());
+        assertEquals("onnxruntime", new ObjectMapper().readTree(out.toString()).get("engine").asText());
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, run("model", "check-streaming", "--frames", "0"));
         assertTrue(err.toString().contains("--frames"), err.toString());
         assertEquals(2, run("model", "check-streaming", "--preset", "huge"));
         assertTrue(err.toString().contains("huge"), err.toString());
         assertEquals(2, run("model", "check-streaming", "--depth", "9"));
+        assertEquals(2, run("model", "check-streaming", "--engine", "tensorflow"));
     }
 }
