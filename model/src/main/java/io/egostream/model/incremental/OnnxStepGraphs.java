@@ -3,12 +3,18 @@ package io.egostream.model.incremental;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.egostream.model.graph.NodeSet;
+import io.egostream.model.graph.SlotPlan;
+import io.egostream.model.graph.TdgcEdges;
+import io.egostream.model.graph.TimePooling;
+import io.egostream.model.nn.Backbone;
 import io.egostream.model.nn.HierEgoPackConfig;
 import io.egostream.model.nn.HierEgoPackWeights;
 import io.egostream.model.nn.LtaHead;
 import io.egostream.model.nn.Tdgc;
 import io.egostream.model.nn.WeightModule;
 import io.egostream.model.onnx.OnnxGraph;
+import io.egostream.model.schedule.NodeTiming;
 
 /**
  * The step functions of {@link StepKernels} as ONNX graphs (opset 17) with the weights as initializers and a
@@ -280,5 +286,71 @@ public final class OnnxStepGraphs {
         g.output(classifier(g, g.concat(1, f, ctx), WeightModule.HEAD_MQ, "classifier"), "logits", OnnxGraph.FLOAT,
                 "rows", classes(WeightModule.HEAD_MQ, "classifier"));
         return g.toModel(PRODUCER);
+    }
+
+    /**
+     * The offline backbone of one clip of a fixed number of nodes (the shapes the graph structure fixes):
+     * every level's TDGCs as gathers with constant neighbour indices and coefficients ({@link Backbone#levelEdges},
+     * the same slot plans as the offline forward), the gate MLP on the clip's distinct distances, and the mean
+     * time pooling ({@link TimePooling}).
+     *
+     * @param nodes nodes of the clip, at least 1
+     * @param timing node timestamps
+     * @return {@code frames [nodes, Din] -> level_0 [nodes, H], level_1 [ceil(nodes/2), H], ...}
+     */
+    public byte[] offlineBackbone(final int nodes, final NodeTiming timing) {
+        if (nodes < 1) {
+            throw new IllegalArgumentException("an offline backbone graph needs at least one node, got " + nodes);
+        }
+        final OnnxGraph g = new OnnxGraph("offline_backbone_" + nodes);
+        final long h = config.hidden();
+        final String frames = g.input("frames", OnnxGraph.FLOAT, (long) nodes, (long) config.inputDim());
+        String x = linear(g, frames, WeightModule.BACKBONE, "proj.1", true);
+        final float[] pos = new float[nodes];
+        final long[] index = new long[nodes];
+        for (int i = 0; i < nodes; i++) {
+            pos[i] = timing.pos(i);
+            index[i] = i;
+        }
+        NodeSet set = new NodeSet(pos, new long[nodes], index);
+        for (int d = 0; d < config.depth(); d++) {
+            final TdgcEdges edges = Backbone.levelEdges(set, d, config.edgeRadius());
+            final String p = "layers." + d;
+            String z = g.leakyRelu(offlineTdgc(g, x, edges, p + ".module_1"), 0.2f);
+            z = offlineTdgc(g, z, edges, p + ".module_3");
+            z = g.leakyRelu(layerNorm(g, z, WeightModule.BACKBONE, p + ".module_4"), 0.2f);
+            x = g.add(x, z);
+            g.output(x, "level_" + d, OnnxGraph.FLOAT, (long) set.size(), h);
+            if (d + 1 < config.depth()) {
+                final TimePooling pooling = TimePooling.of(set);
+                x = gatherSum(g, x, pooling.plan());
+                set = pooling.pooled();
+            }
+        }
+        return g.toModel(PRODUCER);
+    }
+
+    private String gatherSum(final OnnxGraph g, final String x, final SlotPlan plan) {
+        final String rows = g.gather(x, g.constantLongs(plan.index(), plan.index().length));
+        final String weighted = g.mul(rows, g.constant(plan.coef(), plan.coef().length, 1));
+        return g.reduceSum(g.reshape(weighted, plan.slots(), plan.rows(), -1), 0);
+    }
+
+    private String offlineTdgc(final OnnxGraph g, final String x, final TdgcEdges edges, final String prefix) {
+        final String hx = g.leakyRelu(linear(g, x, WeightModule.BACKBONE, prefix + ".lin_rel", true), 0.2f);
+        String out = g.linear(x, param(g, WeightModule.BACKBONE, prefix + ".lin_root.weight"), null);
+        final SlotPlan plan = edges.plan();
+        if (plan.slots() > 0) {
+            final float[] dist = edges.distances();
+            final String d = g.constant(dist, dist.length, 1);
+            final String hidden = g.leakyRelu(linear(g, d, WeightModule.BACKBONE, prefix + ".lin_pos.0", true), 0.01f);
+            final String gates = g.tanh(linear(g, hidden, WeightModule.BACKBONE, prefix + ".lin_pos.2", true));
+            final long[] di = edges.distanceIndex();
+            final String gate = g.gather(gates, g.constantLongs(di, di.length));
+            final String msg = g.mul(g.mul(g.gather(hx, g.constantLongs(plan.index(), plan.index().length)), gate),
+                    g.constant(plan.coef(), plan.coef().length, 1));
+            out = g.add(g.reduceSum(g.reshape(msg, plan.slots(), plan.rows(), -1), 0), out);
+        }
+        return g.add(out, param(g, WeightModule.BACKBONE, prefix + ".bias"));
     }
 }

@@ -123,4 +123,34 @@ class OnnxStepKernelsTest {
                 () -> new OnnxStepKernels(weights, Device.cpu(), "TensorRT", 6));
         assertTrue(t.getMessage().contains("TensorRT"), t.getMessage());
     }
+
+    @Test
+    void theOfflineBackboneOfAFixedSizeClipExportsToOnnx() throws Exception {
+        final int n = 37;
+        final float[] frames = random(n * config.inputDim());
+        final byte[] onnx = new OnnxStepGraphs(weights).offlineBackbone(n, io.egostream.model.schedule.NodeTiming.ego4d());
+        final float[] pos = new float[n];
+        final long[] index = new long[n];
+        for (int i = 0; i < n; i++) {
+            pos[i] = io.egostream.model.schedule.NodeTiming.ego4d().pos(i);
+            index[i] = i;
+        }
+        try (ai.djl.Model model = ai.djl.Model.newInstance("offline", Device.cpu(), OnnxStepKernels.ENGINE);
+                NDManager m = manager.newSubManager()) {
+            model.load(new java.io.ByteArrayInputStream(onnx), java.util.Map.of());
+            final io.egostream.model.nn.BackboneOutput b = new io.egostream.model.nn.HierEgoPackForward(weights)
+                    .backbone(new io.egostream.model.nn.ClipInput(m.create(frames, new ai.djl.ndarray.types.Shape(n,
+                            config.inputDim())), new io.egostream.model.graph.NodeSet(pos, new long[n], index)));
+            try (ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> p =
+                    model.newPredictor(new ai.djl.translate.NoopTranslator());
+                    NDManager om = model.getNDManager().newSubManager()) {
+                final ai.djl.ndarray.NDList out = p.predict(new ai.djl.ndarray.NDList(
+                        om.create(frames, new ai.djl.ndarray.types.Shape(n, config.inputDim()))));
+                assertEquals(config.depth(), out.size());
+                for (int l = 0; l < config.depth(); l++) {
+                    assertClose(b.levels().get(l).x().toFloatArray(), out.get(l).toFloatArray(), "offline level " + l);
+                }
+            }
+        }
+    }
 }
