@@ -46,6 +46,8 @@ final class ModelBenchmark {
     /** Frames between two recomputes of the baseline. */
     static final int WINDOW_HOP = 16;
     private static final int POOL = 64;
+    /** Measured segments per number; the fastest is reported. */
+    static final int REPEATS = 3;
 
     /**
      * @param configs preset names
@@ -170,20 +172,31 @@ final class ModelBenchmark {
         for (int t = 0; t < options.warmupFrames(); t++) {
             stepAll(ev, states, pool);
         }
-        k.reset();
-        final long t0 = System.nanoTime();
-        for (int t = 0; t < options.frames(); t++) {
-            stepAll(ev, states, pool);
+        // best of three consecutive measured segments: the machine is shared, the minimum is the least disturbed
+        double s = Double.MAX_VALUE;
+        long flops = 0;
+        long calls = 0;
+        for (int rep = 0; rep < REPEATS; rep++) {
+            k.reset();
+            final long t0 = System.nanoTime();
+            for (int t = 0; t < options.frames(); t++) {
+                stepAll(ev, states, pool);
+            }
+            final double sec = (System.nanoTime() - t0) / 1e9;
+            if (sec < s) {
+                s = sec;
+                flops = k.flops();
+                calls = k.calls();
+            }
         }
-        final double s = (System.nanoTime() - t0) / 1e9;
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("batch", batch);
         row.put("frames_per_s", batch * (double) options.frames() / s);
         row.put("ms_per_step", 1e3 * s / options.frames());
-        row.put("gflops", k.flops() / s / 1e9);
-        row.put("fraction_of_gemm_peak", k.flops() / s / 1e9 / peak);
-        row.put("mflop_per_frame", k.flops() / 1e6 / (batch * (double) options.frames()));
-        row.put("kernel_calls_per_step", (double) k.calls() / options.frames());
+        row.put("gflops", flops / s / 1e9);
+        row.put("fraction_of_gemm_peak", flops / s / 1e9 / peak);
+        row.put("mflop_per_frame", flops / 1e6 / (batch * (double) options.frames()));
+        row.put("kernel_calls_per_step", (double) calls / options.frames());
         row.put("state_bytes_per_camera", ev.stateBytes(states.get(0)));
         return row;
     }
@@ -197,15 +210,23 @@ final class ModelBenchmark {
             while (s.frames() < len) {
                 stepAll(ev, one, pool);
             }
-            k.reset();
-            final long t0 = System.nanoTime();
-            for (int t = 0; t < measure; t++) {
-                stepAll(ev, one, pool);
+            double sec = Double.MAX_VALUE;
+            long flops = 0;
+            for (int rep = 0; rep < REPEATS; rep++) {
+                k.reset();
+                final long t0 = System.nanoTime();
+                for (int t = 0; t < measure; t++) {
+                    stepAll(ev, one, pool);
+                }
+                final double took = (System.nanoTime() - t0) / 1e9;
+                if (took < sec) {
+                    sec = took;
+                    flops = k.flops();
+                }
             }
-            final double sec = (System.nanoTime() - t0) / 1e9;
             final Map<String, Object> row = new LinkedHashMap<>();
             row.put("ms_per_frame", 1e3 * sec / measure);
-            row.put("mflop_per_frame", k.flops() / 1e6 / measure);
+            row.put("mflop_per_frame", flops / 1e6 / measure);
             row.put("state_bytes", ev.stateBytes(s));
             out.put("after_" + len + "_frames", row);
         }
