@@ -6,6 +6,7 @@ import io.egostream.stream.config.StreamsProperties;
 import io.egostream.stream.http.AnalyzerHttpServer;
 import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.metrics.AnalyzerMetrics;
+import io.egostream.stream.metrics.KafkaStreamsMetrics;
 import io.egostream.stream.topology.AnalyzerTopology;
 import io.egostream.stream.topology.Topics;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class AnalyzerApp implements AutoCloseable {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
         final KafkaStreams streams = new KafkaStreams(AnalyzerTopology.build(config, inference, metrics), props);
+        metrics.registry().register(new KafkaStreamsMetrics(streams::metrics, config.metrics().prefix()));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("analyzer stream thread failed: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

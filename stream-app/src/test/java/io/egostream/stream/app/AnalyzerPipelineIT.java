@@ -165,6 +165,8 @@ class AnalyzerPipelineIT {
             final String scraped = get(app, "/metrics").body();
             assertTrue(scraped.contains("egostream_frames_in_total " + (2 * FRAMES + 1) + ".0"), scraped);
             assertTrue(scraped.contains("egostream_frames_dlq_total{reason=\"NON_FINITE\"} 1.0"), scraped);
+            assertTrue(scraped.contains("egostream_kafka_stream_thread_process_total{"), "Kafka Streams metrics");
+            assertTrue(scraped.contains("egostream_inference_latency_seconds_count"), scraped);
             assertEquals(200, get(app, "/health").statusCode());
         }
     }
@@ -298,6 +300,12 @@ class AnalyzerPipelineIT {
             producer.send(new ProducerRecord<>(topic, "cam-bad", FeatureFrameCodec.encode(frame(0, DIM)))).get();
             put(sent, producer.send(new ProducerRecord<>(topic, "cam-bad", FeatureFrameCodec.encode(frame(0, DIM))))
                     .get(), RejectReason.DUPLICATE_INDEX);
+            final FeatureFrame back = new FeatureFrame("cam-bad", 0, 1, 5, new float[DIM]);
+            put(sent, producer.send(new ProducerRecord<>(topic, "cam-bad", FeatureFrameCodec.encode(back))).get(),
+                    RejectReason.OUT_OF_ORDER);
+            final byte[] huge = FeatureFrameCodec.encode(frame(0, DIM));
+            ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putInt(huge.length - 4 * DIM - 4, 70_000);
+            put(sent, producer.send(new ProducerRecord<>(topic, "cam-bad", huge)).get(), RejectReason.OVERSIZED);
         }
         return sent;
     }
