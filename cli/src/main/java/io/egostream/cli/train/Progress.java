@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 
 /** Progress bars (with ETA) of the training commands, on standard error. */
-final class Progress {
+public final class Progress {
 
     private Progress() {
     }
@@ -19,7 +19,7 @@ final class Progress {
      * @param spec the command, for its error stream
      * @return a started bar; close it when done
      */
-    static ProgressBar bar(final String task, final long total, final CommandLine.Model.CommandSpec spec) {
+    public static ProgressBar bar(final String task, final long total, final CommandLine.Model.CommandSpec spec) {
         final PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true,
                 java.nio.charset.StandardCharsets.UTF_8);
         return new ProgressBarBuilder()
