@@ -6,11 +6,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code egostream train}: the three training stages, and the video-text model. */
+/** {@code egostream train}: the Hier-EgoPack stages, the language heads and the video-text model. */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Train Hier-EgoPack on Ego4D-format data (e.g. the benchmark): single, multi or egopack.",
+        description = "Train Hier-EgoPack (single, multi, egopack), its teacher/open-vocabulary heads, or video-text.",
         subcommands = {TrainSingleCommand.class, TrainMultiCommand.class, TrainEgoPackCommand.class,
             TrainTeacherCommand.class, TrainOpenVocabCommand.class, TrainVideoTextCommand.class})
 public final class TrainCommand implements Callable<Integer> {
