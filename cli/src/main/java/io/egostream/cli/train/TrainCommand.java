@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Train Hier-EgoPack (single, multi, egopack), its teacher/open-vocabulary heads, or video-text.",
+        description = "Train Hier-EgoPack (single, multi, egopack, teacher, open-vocab) or the video-text model.",
         subcommands = {TrainSingleCommand.class, TrainMultiCommand.class, TrainEgoPackCommand.class,
             TrainTeacherCommand.class, TrainOpenVocabCommand.class, TrainVideoTextCommand.class})
 public final class TrainCommand implements Callable<Integer> {
