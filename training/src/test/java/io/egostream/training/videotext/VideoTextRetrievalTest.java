@@ -35,7 +35,7 @@ class VideoTextRetrievalTest {
     @BeforeAll
     static void generateBenchmark() throws Exception {
         BenchmarkGenerator.generate(tmp.resolve("bench"), new BenchmarkSettings(BenchmarkSource.EPIC_KITCHENS_100,
-                24, 42, 32, 300.0, 0.6, 0.1, PrototypeSource.RANDOM), v -> { });
+                24, 42, 32, 300.0, 0.6, 0.1, PrototypeSource.RANDOM, 0), v -> { });
         bench = VideoTextBenchmark.load(tmp.resolve("bench"));
         config = VideoTextConfig.defaults().withDimensions(32, 64);
         encoder = TextEncoder.openDefault();
