@@ -8,6 +8,9 @@ import io.egostream.training.data.FeatureGrid;
 import io.egostream.training.task.ActionSequenceTeacher;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,19 +40,40 @@ public final class TrainTeacherCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The JSON file to write.")
     private Path out;
 
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "20",
+            description = "Classes written per distribution, as [class, logit] pairs (default: ${DEFAULT-VALUE}); the"
+                    + " distillation's --distill-top-k must not exceed it.")
+    private int topK;
+
     @Override
     public Integer call() throws IOException {
+        if (topK < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top-k must be >= 1, got " + topK);
+        }
         try {
             final Ego4dDataDir dir = new Ego4dDataDir(data);
             final Ego4dDataset train = Ego4dDataset.load(dir, "train", FeatureGrid.EGOVLP);
             final Ego4dDataset target = "train".equals(split) ? train : Ego4dDataset.load(dir, split, FeatureGrid.EGOVLP);
-            final Map<String, Map<String, float[]>> logits = ActionSequenceTeacher.fit(train).logits(target);
-            new ObjectMapper().writeValue(out.toFile(), logits);
+            final Map<String, Map<String, float[]>> logits = ActionSequenceTeacher.fit(train).logits(target, topK);
+            final Map<String, Map<String, List<List<Number>>>> sparse = new LinkedHashMap<>();
+            logits.forEach((uid, d) -> sparse.put(uid, Map.of("verb", pairs(d.get("verb")), "noun", pairs(d.get("noun")))));
+            new ObjectMapper().writeValue(out.toFile(), sparse);
             spec.commandLine().getOut().println("wrote teacher logits of " + logits.size() + " samples to " + out);
             return 0;
         } catch (DataException e) {
             spec.commandLine().getErr().println("egostream train teacher: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The finite logits as {@code [class, logit]} pairs. */
+    private static List<List<Number>> pairs(final float[] logits) {
+        final List<List<Number>> out = new ArrayList<>();
+        for (int c = 0; c < logits.length; c++) {
+            if (Float.isFinite(logits[c])) {
+                out.add(List.of(c, logits[c]));
+            }
+        }
+        return out;
     }
 }

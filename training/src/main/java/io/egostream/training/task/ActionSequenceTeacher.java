@@ -63,13 +63,25 @@ public record ActionSequenceTeacher(double[][] verbTransitions, double[][] nounT
      * @return {@code uid -> {"verb": [...], "noun": [...]}}
      */
     public Map<String, Map<String, float[]>> logits(final Ego4dDataset split) {
+        return logits(split, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #logits(Ego4dDataset)}, keeping each distribution's {@code topK} classes: the others get
+     * minus infinity (the distillation's top-K restriction drops them anyway).
+     *
+     * @param split the split whose samples get logits
+     * @param topK classes kept per distribution
+     * @return {@code uid -> {"verb": [...], "noun": [...]}}
+     */
+    public Map<String, Map<String, float[]>> logits(final Ego4dDataset split, final int topK) {
         final Map<String, Map<String, float[]>> out = new LinkedHashMap<>();
         for (final ArSample s : split.ar()) {
             for (int i = 0; i < s.verbs().length; i++) {
                 final boolean first = i == 0 || s.verbs()[i - 1] < 0 || s.nouns()[i - 1] < 0;
                 final double[] dv = first ? verbPrior : verbTransitions[(int) s.verbs()[i - 1]];
                 final double[] dn = first ? nounPrior : nounTransitions[(int) s.nouns()[i - 1]];
-                out.put(TeacherLogits.arUid(s.clipUid(), s.actionIdx()[i]), Map.of("verb", log(dv), "noun", log(dn)));
+                out.put(TeacherLogits.arUid(s.clipUid(), s.actionIdx()[i]), Map.of("verb", log(dv, topK), "noun", log(dn, topK)));
             }
         }
         final Map<String, int[]> lastClasses = lastObserved(split);
@@ -78,7 +90,7 @@ public record ActionSequenceTeacher(double[][] verbTransitions, double[][] nounT
             double[] dv = last == null ? verbPrior : verbTransitions[last[0]];
             double[] dn = last == null ? nounPrior : nounTransitions[last[1]];
             for (int z = 1; z <= s.verbs().length; z++) {
-                out.put(TeacherLogits.ltaUid(s.clipUid(), s.lastIdx(), z), Map.of("verb", log(dv), "noun", log(dn)));
+                out.put(TeacherLogits.ltaUid(s.clipUid(), s.lastIdx(), z), Map.of("verb", log(dv, topK), "noun", log(dn, topK)));
                 dv = step(dv, verbTransitions);
                 dn = step(dn, nounTransitions);
             }
@@ -112,10 +124,27 @@ public record ActionSequenceTeacher(double[][] verbTransitions, double[][] nounT
         return out;
     }
 
-    private static float[] log(final double[] p) {
+    private static float[] log(final double[] p, final int topK) {
         final float[] out = new float[p.length];
         for (int i = 0; i < p.length; i++) {
             out[i] = (float) Math.log(p[i]);
+        }
+        if (topK >= p.length) {
+            return out;
+        }
+        final float[] sorted = out.clone();
+        java.util.Arrays.sort(sorted);
+        final float cut = sorted[sorted.length - topK];
+        int ties = topK;
+        for (final float v : out) {
+            ties -= v > cut ? 1 : 0;
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == cut && ties > 0) {
+                ties--;
+            } else if (out[i] <= cut) {
+                out[i] = Float.NEGATIVE_INFINITY;
+            }
         }
         return out;
     }

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Teacher logits for distillation, read from a JSON file {@code {"<uid>": {"verb": [..], "noun": [..]}, ...}}.
+ * Teacher logits for distillation, read from a JSON file {@code {"<uid>": {"verb": [..], "noun": [..]}, ...}}:
+ * each list is either every class's logit (dense) or {@code [class, logit]} pairs of the classes kept
+ * (sparse; the others count as minus infinity, which the top-K restriction never keeps).
  * The uid of an AR action is {@code <clip_uid>#<action_idx>}; the uid of the {@code z}-th future action
  * (1-based) of an LTA sample is {@code <clip_uid>#<last observed action_idx>+<z>}.
  *
@@ -72,17 +74,38 @@ public record TeacherLogits(Map<String, float[]> verbs, Map<String, float[]> nou
 
     private static float[] logits(final Path file, final String uid, final JsonNode node, final int classes,
             final String what) {
-        if (node == null || !node.isArray() || node.size() != classes) {
-            throw new DataException(file + ": teacher entry '" + uid + "' needs " + classes + " " + what
-                    + " logits, got " + (node == null ? "none" : node.size()));
+        if (node == null || !node.isArray()) {
+            throw new DataException(file + ": teacher entry '" + uid + "' has no " + what + " list");
+        }
+        final boolean sparse = node.size() > 0 && node.get(0).isArray();
+        if (!sparse) {
+            if (node.size() != classes) {
+                throw new DataException(file + ": teacher entry '" + uid + "' needs " + classes + " " + what
+                        + " logits, got " + node.size());
+            }
+            final float[] out = new float[classes];
+            for (int i = 0; i < classes; i++) {
+                out[i] = number(file, uid, what, node.get(i));
+            }
+            return out;
         }
         final float[] out = new float[classes];
-        for (int i = 0; i < classes; i++) {
-            if (!node.get(i).isNumber()) {
-                throw new DataException(file + ": teacher entry '" + uid + "' " + what + " logit " + i + " is not a number");
+        java.util.Arrays.fill(out, Float.NEGATIVE_INFINITY);
+        for (final JsonNode pair : node) {
+            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).canConvertToInt()
+                    || pair.get(0).asInt() < 0 || pair.get(0).asInt() >= classes) {
+                throw new DataException(file + ": teacher entry '" + uid + "' " + what + " pair " + pair
+                        + " must be [class in 0.." + (classes - 1) + ", logit]");
             }
-            out[i] = (float) node.get(i).asDouble();
+            out[pair.get(0).asInt()] = number(file, uid, what, pair.get(1));
         }
         return out;
+    }
+
+    private static float number(final Path file, final String uid, final String what, final JsonNode v) {
+        if (!v.isNumber()) {
+            throw new DataException(file + ": teacher entry '" + uid + "' " + what + " logit " + v + " is not a number");
+        }
+        return (float) v.asDouble();
     }
 }

@@ -34,5 +34,31 @@ class ActionSequenceTeacherTest {
         final double twoSteps = (2.0 / 31) * (2.0 / 31) + 22 * (1.0 / 31) * (1.0 / 31) + 7 * (1.0 / 31) * (1.0 / 30);
         assertEquals(Math.log(twoSteps), logits.get("c1#1+2").get("verb")[3], 1e-5);
         assertEquals(20 + 20 + 24, logits.size());
+        // top 3: the three largest logits kept, the rest minus infinity
+        final float[] top = ActionSequenceTeacher.fit(d).logits(d, 3).get("c1#5").get("verb");
+        final float[] all = logits.get("c1#5").get("verb");
+        int finite = 0;
+        for (int c = 0; c < top.length; c++) {
+            if (Float.isFinite(top[c])) {
+                finite++;
+                assertEquals(all[c], top[c]);
+            }
+        }
+        assertEquals(3, finite);
+        assertEquals(all[5], top[5]);
+    }
+
+    @Test
+    void sparseTeacherFilesShouldReadAsMinusInfinityOutsideTheGivenClasses() throws Exception {
+        final Path f = tmp.resolve("t.json");
+        java.nio.file.Files.writeString(f, "{\"c#1\": {\"verb\": [[2, 0.5], [0, -1.0]], \"noun\": [1, 2, 3]}}");
+        final TeacherLogits t = TeacherLogits.read(f, 4, 3);
+        assertEquals(-1.0f, t.verbs().get("c#1")[0]);
+        assertEquals(Float.NEGATIVE_INFINITY, t.verbs().get("c#1")[1]);
+        assertEquals(0.5f, t.verbs().get("c#1")[2]);
+        assertEquals(3f, t.nouns().get("c#1")[2]);
+        final io.egostream.training.data.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.egostream.training.data.DataException.class, () -> TeacherLogits.read(f, 2, 3));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("c#1"), e.getMessage());
     }
 }
