@@ -7,22 +7,26 @@ import io.egostream.stream.http.AnalyzerHttpServer;
 import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.metrics.AnalyzerMetrics;
 import io.egostream.stream.metrics.KafkaStreamsMetrics;
+import io.egostream.stream.query.CameraQueries;
 import io.egostream.stream.topology.AnalyzerTopology;
 import io.egostream.stream.topology.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running analyzer: creates the topics that are missing (waiting for their partition leaders), starts Kafka
- * Streams on {@link AnalyzerTopology} and the HTTP server, and stops all of it on {@link #close()} (HTTP first,
- * then Kafka Streams with a clean shutdown, then the model).
+ * The running analyzer: creates the topics that are missing (waiting for their partition leaders), starts the HTTP
+ * server, then Kafka Streams on {@link AnalyzerTopology} with {@code application.server} = the HTTP server's
+ * address (so instances find the owner of a camera for queries), and stops all of it on {@link #close()} (HTTP
+ * first, then Kafka Streams with a clean shutdown, then the model).
  */
 public final class AnalyzerApp implements AutoCloseable {
 
@@ -59,26 +63,37 @@ public final class AnalyzerApp implements AutoCloseable {
         try (Admin admin = Admin.create(StreamsProperties.admin(config, bootstrapServers))) {
             TopicAdmin.createAndAwaitLeaders(admin, Topics.from(config).newTopics(), TOPIC_TIMEOUT);
         }
-        final Properties props = StreamsProperties.streams(config, bootstrapServers);
-        if (stateDir != null) {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        }
-        final KafkaStreams streams = new KafkaStreams(AnalyzerTopology.build(config, inference, metrics), props);
-        metrics.registry().register(new KafkaStreamsMetrics(streams::metrics, config.metrics().prefix()));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("analyzer stream thread failed: {}", e.toString(), e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        streams.start();
-        final AnalyzerHttpServer http;
+        final AtomicReference<KafkaStreams> client = new AtomicReference<>();
+        final AtomicReference<CameraQueries> queries = new AtomicReference<>();
+        final AnalyzerHttpServer http = AnalyzerHttpServer.start(config.http().host(), config.http().port(),
+                () -> client.get() == null ? KafkaStreams.State.CREATED : client.get().state(),
+                config.metrics().enabled() ? metrics : null, queries::get);
+        final KafkaStreams streams;
         try {
-            http = AnalyzerHttpServer.start(config.http().host(), config.http().port(), streams::state,
-                    config.metrics().enabled() ? metrics : null);
+            final Properties props = StreamsProperties.streams(config, bootstrapServers);
+            if (stateDir != null) {
+                props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            }
+            final HostInfo self = new HostInfo(advertisedHost(config.http().host()), http.port());
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+            streams = new KafkaStreams(AnalyzerTopology.build(config, inference, metrics), props);
+            metrics.registry().register(new KafkaStreamsMetrics(streams::metrics, config.metrics().prefix()));
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("analyzer stream thread failed: {}", e.toString(), e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            client.set(streams);
+            queries.set(new CameraQueries(streams, self));
+            streams.start();
         } catch (RuntimeException e) {
-            streams.close(CLOSE_TIMEOUT);
+            http.close();
             throw e;
         }
         return new AnalyzerApp(streams, http, inference, metrics);
+    }
+
+    private static String advertisedHost(final String host) {
+        return "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.egostream.stream.http;
 
 import io.egostream.stream.metrics.AnalyzerMetrics;
+import io.egostream.stream.query.CameraQueries;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -18,7 +19,12 @@ import org.apache.kafka.streams.KafkaStreams;
  * GET /health   200 while the Kafka Streams client is CREATED, REBALANCING or RUNNING, else 503
  * GET /ready    200 when it is RUNNING (processing), else 503
  * GET /metrics  every meter in the Prometheus text format (404 when metrics.enabled is false)
+ * GET /cameras/ID/state   a camera's bookkeeping (session, frames, what the model has taken), JSON
+ * GET /cameras/ID/events  a camera's latest event of each task, JSON
  * </pre>
+ *
+ * <p>Camera queries are answered by the instance that owns the camera; any other instance forwards them
+ * ({@link CameraQueries}).
  *
  * <p>{@code /health} and {@code /ready} answer JSON {@code {"state": "RUNNING"}}.
  */
@@ -41,17 +47,20 @@ public final class AnalyzerHttpServer implements AutoCloseable {
      * @param port port to bind, 0 for any free port
      * @param state the Kafka Streams state, read at each request
      * @param metrics the meters, or null when {@code /metrics} is off
+     * @param queries the camera queries, or a supplier of null until Kafka Streams exists
      * @return the running server
      * @throws IllegalStateException naming host and port when the server cannot listen
      */
     public static AnalyzerHttpServer start(final String host, final int port,
-            final Supplier<KafkaStreams.State> state, final AnalyzerMetrics metrics) {
+            final Supplier<KafkaStreams.State> state, final AnalyzerMetrics metrics,
+            final Supplier<CameraQueries> queries) {
         final Vertx vertx = Vertx.vertx();
         final Router router = Router.router(vertx);
-        final Routes routes = new Routes(state, metrics);
+        final Routes routes = new Routes(state, metrics, queries);
         router.get("/health").handler(routes::health);
         router.get("/ready").handler(routes::ready);
         router.get("/metrics").handler(routes::metrics);
+        router.get("/cameras/:id/:what").blockingHandler(routes::camera);
         try {
             final HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -90,7 +99,27 @@ public final class AnalyzerHttpServer implements AutoCloseable {
     }
 
     /** The route handlers. */
-    private record Routes(Supplier<KafkaStreams.State> state, AnalyzerMetrics metrics) {
+    private record Routes(Supplier<KafkaStreams.State> state, AnalyzerMetrics metrics,
+            Supplier<CameraQueries> queries) {
+
+        void camera(final RoutingContext ctx) {
+            final String what = ctx.pathParam("what");
+            final CameraQueries q = queries.get();
+            if (!"state".equals(what) && !"events".equals(what)) {
+                ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                        .end("{\"error\": \"unknown camera resource; use /cameras/ID/state or /cameras/ID/events\"}\n");
+                return;
+            }
+            if (q == null) {
+                ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                        .end("{\"error\": \"the analyzer is starting\"}\n");
+                return;
+            }
+            final CameraQueries.Answer answer = q.answer(ctx.pathParam("id"), what,
+                    "true".equals(ctx.request().getParam(CameraQueries.LOCAL_PARAMETER)));
+            ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+                    .end(answer.json() + "\n");
+        }
 
         void health(final RoutingContext ctx) {
             final KafkaStreams.State s = state.get();

@@ -21,11 +21,12 @@ import java.util.Map;
  * @param momentStoreName name of the moment candidate store
  * @param momentNms the NMS that suppresses moment candidates ({@code nms.*})
  * @param nmsWindowSeconds how far a moment candidate may reach back ({@code nms.window-seconds})
+ * @param latestEventsStoreName name of the store of every camera's latest event per task
  */
 public record AnalyzerSettings(String frameStoreName, String sessionStoreName, String dlqSinkName,
         Map<Task, String> sinkNames, Map<Task, String> topicNames, int featureDim, int framesRetained,
         long idleTimeoutMs, int batchSize, long batchTimeMs, double strideSeconds, String momentStoreName,
-        io.egostream.model.nms.NmsConfig momentNms, double nmsWindowSeconds) {
+        io.egostream.model.nms.NmsConfig momentNms, double nmsWindowSeconds, String latestEventsStoreName) {
 
     /** Copies the maps and checks every task has a sink and a topic. */
     public AnalyzerSettings {

@@ -14,6 +14,7 @@ import io.egostream.stream.inference.CameraSession;
 import io.egostream.stream.inference.CameraWork;
 import io.egostream.stream.inference.TaskResult;
 import io.egostream.stream.metrics.AnalyzerMetrics;
+import io.egostream.stream.serde.AnalyzerEventSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,7 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
     private FrameStore frames;
     private EventFactory events;
     private MomentStore moments;
+    private KeyValueStore<String, String> latestEvents;
     private final MomentWindow momentWindow;
     private long pendingFrames;
 
@@ -92,6 +94,7 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         this.frames = new FrameStore(frameStore, settings.featureDim());
         this.events = new EventFactory(frames, inference.model(), settings.strideSeconds());
         this.moments = new MomentStore(processorContext.getStateStore(settings.momentStoreName()));
+        this.latestEvents = processorContext.getStateStore(settings.latestEventsStoreName());
         try (KeyValueIterator<String, CameraState> all = sessions.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, CameraState> entry = all.next();
@@ -352,6 +355,7 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
 
     private void emit(final AnalyzerEvent event) {
         final Task task = event.task();
+        latestEvents.put(event.cameraId() + "\u0000" + task.name(), AnalyzerEventSerde.toJson(event));
         context.forward(new Record<String, Object>(event.cameraId(), event, event.time().endCaptureTimeMs()),
                 settings.sinkName(task));
         metrics.eventOut(settings.topicName(task));

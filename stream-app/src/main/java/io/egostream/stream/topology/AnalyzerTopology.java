@@ -77,7 +77,7 @@ public final class AnalyzerTopology {
                 DLQ_SINK, sinks, names, config.model().featureDim(), config.window().framesRetained(),
                 config.window().idleTimeoutMs(), config.model().batchSize(), config.model().batchTimeMs(),
                 config.window().frameStrideSeconds(), StoreNames.MOMENT_CANDIDATES, momentNms(config.nms()),
-                config.nms().windowSeconds());
+                config.nms().windowSeconds(), StoreNames.LATEST_EVENTS);
 
         final Topology topology = new Topology();
         topology.addSource(SOURCE, topics.frames().keySerde().deserializer(),
@@ -92,6 +92,9 @@ public final class AnalyzerTopology {
                 ANALYZER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.MOMENT_CANDIDATES), Serdes.Bytes(), Serdes.ByteArray()),
+                ANALYZER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.LATEST_EVENTS), Serdes.String(), Serdes.String()),
                 ANALYZER);
         topology.addSink(DLQ_SINK, topics.framesDlq().name(), topics.framesDlq().keySerde().serializer(),
                 objectSerializer(topics.framesDlq().valueSerde().serializer()), VALIDATOR, ANALYZER);

@@ -11,5 +11,8 @@ public final class StoreNames {
     /** Pending moment candidates of every camera: key camera id + sequence number. */
     public static final String MOMENT_CANDIDATES = "moment-candidates";
 
+    /** The latest event of every camera and task: key camera id + 0x00 + task, value the event's JSON. */
+    public static final String LATEST_EVENTS = "camera-latest-events";
+
     private StoreNames() {}
 }

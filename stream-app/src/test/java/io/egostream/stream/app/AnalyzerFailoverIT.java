@@ -99,6 +99,17 @@ class AnalyzerFailoverIT {
                     final long survivorBefore = metrics.framesInCount();
                     assertTrue(survivorBefore < firstHalf, "the child instance must own some cameras: the survivor "
                             + "took " + survivorBefore + " of " + firstHalf + " frames");
+                    final Set<String> servedBy = new HashSet<>();
+                    for (final String camera : streams.keySet()) {
+                        final java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                                        + survivor.httpPort() + "/cameras/" + camera + "/events")).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, r.statusCode(), camera + ": " + r.body());
+                        servedBy.add(r.body().replaceAll("(?s).*\"servedBy\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
+                    }
+                    assertEquals(2, servedBy.size(), "queries to one instance are answered by both owners: "
+                            + servedBy);
                     child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                     send(broker, topics, streams, FRAMES / 2, FRAMES, true);
                     final List<AnalyzerEvent> events = awaitMoments(broker, topics, streams.keySet());
