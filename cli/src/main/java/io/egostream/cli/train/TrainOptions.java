@@ -78,6 +78,10 @@ public final class TrainOptions {
             description = "Weight of the distillation term (default: ${DEFAULT-VALUE}).")
     double distillWeight;
 
+    @Option(names = "--model-id", paramLabel = "ID",
+            description = "Id of the written model (default: egostream-<stage>-<tasks>).")
+    String modelId;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "PyTorch intra-op threads; 1 is fastest for these small graphs on a shared CPU"
                     + " (default: ${DEFAULT-VALUE}).")

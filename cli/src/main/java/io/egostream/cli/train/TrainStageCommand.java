@@ -31,7 +31,8 @@ final class TrainStageCommand {
         final String name = "egostream train " + stage.id();
         final ProgressBar[] bar = new ProgressBar[1];
         try {
-            final TrainingRun run = new TrainingRun(plan, new Ego4dDataDir(options.data), runDir, init);
+            final TrainingRun run = new TrainingRun(plan, new Ego4dDataDir(options.data), runDir, init,
+                    options.modelId);
             final Path model = run.run(options.resume != null, new TrainingListener() {
                 @Override
                 public void started(final long totalSteps, final long doneSteps) {

@@ -67,6 +67,7 @@ public final class TrainingRun {
     private final Ego4dDataDir data;
     private final Path runDir;
     private final Path initModel;
+    private final String modelId;
     private final FeatureGrid grid = FeatureGrid.EGOVLP;
 
     /**
@@ -76,6 +77,22 @@ public final class TrainingRun {
      * @param initModel the multi-task model the EgoPack stage starts from (null for the other stages)
      */
     public TrainingRun(final TrainingPlan plan, final Ego4dDataDir data, final Path runDir, final Path initModel) {
+        this(plan, data, runDir, initModel, null);
+    }
+
+    /**
+     * @param plan the plan
+     * @param data the data directory
+     * @param runDir the run directory (created; must be empty unless resuming)
+     * @param initModel the multi-task model the EgoPack stage starts from (null for the other stages)
+     * @param modelId the id of the written model, or null for {@code egostream-<stage>-<tasks>}
+     */
+    public TrainingRun(final TrainingPlan plan, final Ego4dDataDir data, final Path runDir, final Path initModel,
+            final String modelId) {
+        if (modelId != null) {
+            HierEgoPackModel.requireId(modelId);
+        }
+        this.modelId = modelId;
         if ((plan.stage() == Stage.EGOPACK) != (initModel != null)) {
             throw new IllegalArgumentException(plan.stage() == Stage.EGOPACK
                     ? "EgoPack training needs --init, the multi-task model directory of the support tasks"
@@ -111,7 +128,7 @@ public final class TrainingRun {
         final TeacherLogits teacher = plan.teacherFile() == null ? null
                 : TeacherLogits.read(Path.of(plan.teacherFile()), train.verbs().size(), train.nouns().size());
         final Vocabularies vocabularies = new Vocabularies(train.verbs(), train.nouns(), train.momentLabels());
-        final String modelId = "egostream-" + plan.stage().id() + "-"
+        final String modelId = this.modelId != null ? this.modelId : "egostream-" + plan.stage().id() + "-"
                 + plan.tasks().stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
                         .collect(Collectors.joining("-"));
         try (NDManager root = NDManager.newBaseManager()) {
@@ -282,6 +299,7 @@ public final class TrainingRun {
         m.put("plan", plan);
         m.put("data", data.root().toAbsolutePath().normalize().toString());
         m.put("init_model", initModel == null ? null : initModel.toAbsolutePath().normalize().toString());
+        m.put("model_id", modelId);
         return m;
     }
 
