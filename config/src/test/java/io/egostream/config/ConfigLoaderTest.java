@@ -222,8 +222,10 @@ class ConfigLoaderTest {
 
     @Test
     void recordsValidateWhenBuiltDirectly() {
-        final ConfigException e = assertThrows(ConfigException.class, () -> new HttpConfig("localhost", -5));
+        final ConfigException e = assertThrows(ConfigException.class, () -> new HttpConfig("localhost", -5, ""));
         assertEquals("Invalid value for http.port: -5. Allowed: an integer in [0, 65535].", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new MetricsConfig(true, "9bad"));
+        assertThrows(ConfigException.class, () -> new HttpConfig("0.0.0.0", 8080, "host:8080"),
+                "the advertised host carries no port (the bound port is advertised)");
     }
 }
