@@ -4,6 +4,8 @@ import io.egostream.config.EgoStreamConfig;
 import io.egostream.config.NmsMethod;
 import io.egostream.model.nms.NmsConfig;
 import io.egostream.model.domain.Task;
+import io.egostream.stream.dashboard.DashboardSettings;
+import io.egostream.stream.dashboard.DashboardTopology;
 import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.inference.TaskWindows;
 import io.egostream.stream.metrics.AnalyzerMetrics;
@@ -35,7 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Decoding happens in the source's serde, which never throws; {@code frame-validator} sends what did not
  * decode (and key/camera mismatches) to the dead-letter topic; {@code camera-analyzer} applies the per-camera
  * order rules (more dead letters), keeps each camera's recent frames and bookkeeping in two changelogged
- * stores, and runs batched inference through the port.
+ * stores, and runs batched inference through the port. Beside them, {@link DashboardTopology} keeps what the
+ * dashboard and its HTTP API read (camera activity and recent events); it never changes the analyzer's output.
  */
 public final class AnalyzerTopology {
 
@@ -102,6 +105,7 @@ public final class AnalyzerTopology {
             topology.addSink(sinkName(task), topics.events(task).name(), topics.events(task).keySerde().serializer(),
                     objectSerializer(topics.events(task).valueSerde().serializer()), ANALYZER);
         }
+        DashboardTopology.addTo(topology, SOURCE, topics, DashboardSettings.from(config));
         return topology;
     }
 
