@@ -34,6 +34,7 @@ final class RunningAnalyzer {
         final String base = "http://" + displayHost(cfg.http().host()) + ":" + app.httpPort();
         out.println("Analyzer (Kafka Streams application '" + cfg.kafka().applicationId() + "', "
                 + cfg.kafka().processingGuarantee().kafkaName() + ")");
+        out.println("  dashboard: " + base + "/");
         out.println("  health:  " + base + "/health");
         out.println("  ready:   " + base + "/ready");
         out.println("  metrics: " + base + "/metrics" + (cfg.metrics().enabled() ? "" : " (disabled)"));

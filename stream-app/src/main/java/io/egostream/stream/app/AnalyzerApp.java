@@ -4,6 +4,8 @@ import io.egostream.config.EgoStreamConfig;
 import io.egostream.stream.broker.TopicAdmin;
 import io.egostream.stream.config.StreamsProperties;
 import io.egostream.stream.http.AnalyzerHttpServer;
+import io.egostream.stream.http.ApplicationServer;
+import io.egostream.stream.http.DashboardApi;
 import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.metrics.AnalyzerMetrics;
 import io.egostream.stream.metrics.KafkaStreamsMetrics;
@@ -24,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running analyzer: creates the topics that are missing (waiting for their partition leaders), starts the HTTP
- * server, then Kafka Streams on {@link AnalyzerTopology} with {@code application.server} = the HTTP server's
- * address (so instances find the owner of a camera for queries), and stops all of it on {@link #close()} (HTTP
- * first, then Kafka Streams with a clean shutdown, then the model).
+ * server (health, metrics, camera queries, the dashboard and its API), then Kafka Streams on
+ * {@link AnalyzerTopology} with {@code application.server} = the advertised host and the bound port
+ * ({@link ApplicationServer}; so instances find the owner of a camera for queries), and stops all of it on
+ * {@link #close()} (dashboard and HTTP first, then Kafka Streams with a clean shutdown, then the model).
  */
 public final class AnalyzerApp implements AutoCloseable {
 
@@ -36,14 +39,16 @@ public final class AnalyzerApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final AnalyzerHttpServer http;
+    private final DashboardApi dashboard;
     private final AnalyzerInference inference;
     private final AnalyzerMetrics metrics;
     private boolean closed;
 
-    private AnalyzerApp(final KafkaStreams streams, final AnalyzerHttpServer http, final AnalyzerInference inference,
-            final AnalyzerMetrics metrics) {
+    private AnalyzerApp(final KafkaStreams streams, final AnalyzerHttpServer http, final DashboardApi dashboard,
+            final AnalyzerInference inference, final AnalyzerMetrics metrics) {
         this.streams = streams;
         this.http = http;
+        this.dashboard = dashboard;
         this.inference = inference;
         this.metrics = metrics;
     }
@@ -65,16 +70,17 @@ public final class AnalyzerApp implements AutoCloseable {
         }
         final AtomicReference<KafkaStreams> client = new AtomicReference<>();
         final AtomicReference<CameraQueries> queries = new AtomicReference<>();
+        final DashboardApi dashboard = DashboardApi.create(config, bootstrapServers, metrics);
         final AnalyzerHttpServer http = AnalyzerHttpServer.start(config.http().host(), config.http().port(),
                 () -> client.get() == null ? KafkaStreams.State.CREATED : client.get().state(),
-                config.metrics().enabled() ? metrics : null, queries::get);
+                config.metrics().enabled() ? metrics : null, queries::get, dashboard::mount);
         final KafkaStreams streams;
         try {
             final Properties props = StreamsProperties.streams(config, bootstrapServers);
             if (stateDir != null) {
                 props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             }
-            final HostInfo self = new HostInfo(advertisedHost(config.http().host()), http.port());
+            final HostInfo self = ApplicationServer.of(config.http(), http.port());
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
             streams = new KafkaStreams(AnalyzerTopology.build(config, inference, metrics), props);
             metrics.registry().register(new KafkaStreamsMetrics(streams::metrics, config.metrics().prefix()));
@@ -84,16 +90,17 @@ public final class AnalyzerApp implements AutoCloseable {
             });
             client.set(streams);
             queries.set(new CameraQueries(streams, self));
+            dashboard.attach(streams, self);
             streams.start();
         } catch (RuntimeException e) {
+            dashboard.close();
             http.close();
+            if (client.get() != null) {
+                client.get().close(CLOSE_TIMEOUT);
+            }
             throw e;
         }
-        return new AnalyzerApp(streams, http, inference, metrics);
-    }
-
-    private static String advertisedHost(final String host) {
-        return "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+        return new AnalyzerApp(streams, http, dashboard, inference, metrics);
     }
 
     /**
@@ -153,6 +160,7 @@ public final class AnalyzerApp implements AutoCloseable {
             return;
         }
         closed = true;
+        dashboard.close();
         http.close();
         streams.close(CLOSE_TIMEOUT);
         inference.close();

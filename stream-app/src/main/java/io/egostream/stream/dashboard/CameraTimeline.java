@@ -31,6 +31,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class CameraTimeline {
 
     private static final BytesSerializer PREFIX = new BytesSerializer();
+    private static final String PROVISIONAL = "\"status\":\"provisional\"";
 
     private final KeyValueStore<Bytes, byte[]> store;
     private final int eventsPerTask;
@@ -111,7 +112,7 @@ public final class CameraTimeline {
                 TimelineKey.taskPrefix(moment.cameraId(), Task.MQ), PREFIX)) {
             while (all.hasNext()) {
                 final KeyValue<Bytes, byte[]> kv = all.next();
-                if (kv.key.equals(key)) {
+                if (kv.key.equals(key) || !isProvisional(kv.value)) {
                     continue;
                 }
                 final AnalyzerEvent other = parse(kv.value);
@@ -157,6 +158,11 @@ public final class CameraTimeline {
         for (int i = 0; i < keys.size() - eventsPerTask; i++) {
             store.delete(keys.get(i));
         }
+    }
+
+    /** Whether stored event JSON is provisional, without parsing it (the serde writes {@code "status":"..."}). */
+    private static boolean isProvisional(final byte[] json) {
+        return new String(json, StandardCharsets.UTF_8).contains(PROVISIONAL);
     }
 
     private static AnalyzerEvent parse(final byte[] json) {

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -26,7 +27,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * <p>Camera queries are answered by the instance that owns the camera; any other instance forwards them
  * ({@link CameraQueries}).
  *
- * <p>{@code /health} and {@code /ready} answer JSON {@code {"state": "RUNNING"}}.
+ * <p>{@code /health} and {@code /ready} answer JSON {@code {"state": "RUNNING"}}. Further routes (the dashboard and
+ * its API, {@link DashboardApi}) are added by the {@code extraRoutes} given to {@link #start}.
  */
 public final class AnalyzerHttpServer implements AutoCloseable {
 
@@ -48,12 +50,13 @@ public final class AnalyzerHttpServer implements AutoCloseable {
      * @param state the Kafka Streams state, read at each request
      * @param metrics the meters, or null when {@code /metrics} is off
      * @param queries the camera queries, or a supplier of null until Kafka Streams exists
+     * @param extraRoutes adds more routes to the router, after the ones above
      * @return the running server
      * @throws IllegalStateException naming host and port when the server cannot listen
      */
     public static AnalyzerHttpServer start(final String host, final int port,
             final Supplier<KafkaStreams.State> state, final AnalyzerMetrics metrics,
-            final Supplier<CameraQueries> queries) {
+            final Supplier<CameraQueries> queries, final BiConsumer<Vertx, Router> extraRoutes) {
         final Vertx vertx = Vertx.vertx();
         final Router router = Router.router(vertx);
         final Routes routes = new Routes(state, metrics, queries);
@@ -61,6 +64,7 @@ public final class AnalyzerHttpServer implements AutoCloseable {
         router.get("/ready").handler(routes::ready);
         router.get("/metrics").handler(routes::metrics);
         router.get("/cameras/:id/:what").blockingHandler(routes::camera);
+        extraRoutes.accept(vertx, router);
         try {
             final HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
