@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import io.egostream.model.domain.Task;
 import io.egostream.model.graph.SlotPlan;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -127,21 +126,43 @@ public record EgoPackInteraction(HierEgoPackWeights weights, Task task) {
                     top[b] = new int[0];
                     continue;
                 }
-                final Integer[] order = new Integer[p];
-                for (int j = 0; j < p; j++) {
-                    order[j] = j;
-                }
-                final int row = b;
-                Arrays.sort(order, (x, y) -> {
-                    final int byDist = Float.compare(d[row * p + x], d[row * p + y]);
-                    return byDist != 0 ? byDist : Integer.compare(x, y);
-                });
-                top[b] = new int[keep];
-                for (int t = 0; t < keep; t++) {
-                    top[b][t] = order[t];
-                }
+                top[b] = nearestOfRow(d, b * p, p, keep);
             }
             return top;
         }
+    }
+
+    /**
+     * The {@code keep} smallest distances of one row, in (distance, index) order as a stable sort by
+     * {@link Float#compare} would give, by a bounded insertion (O(P keep) instead of a full sort per row).
+     *
+     * @param d distances, row-major
+     * @param offset start of the row
+     * @param p prototypes
+     * @param keep how many to keep, at most {@code p}
+     * @return the kept prototype indices, nearest first
+     */
+    static int[] nearestOfRow(final float[] d, final int offset, final int p, final int keep) {
+        final int[] idx = new int[keep];
+        final float[] dist = new float[keep];
+        int count = 0;
+        for (int j = 0; j < p; j++) {
+            final float v = d[offset + j];
+            if (count == keep && Float.compare(v, dist[keep - 1]) >= 0) {
+                continue;
+            }
+            int pos = count == keep ? keep - 1 : count;
+            while (pos > 0 && Float.compare(v, dist[pos - 1]) < 0) {
+                dist[pos] = dist[pos - 1];
+                idx[pos] = idx[pos - 1];
+                pos--;
+            }
+            dist[pos] = v;
+            idx[pos] = j;
+            if (count < keep) {
+                count++;
+            }
+        }
+        return idx;
     }
 }
