@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,12 +16,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Samples this instance's meters (the analyzer's and {@link OperationsMeters}) once per call, keeps the last
  * {@code windowSamples + 1} samples, and gives what happened between the oldest and the newest as a
  * {@link SystemWindow}. Call {@link #sample} about once a second; the window then covers about
  * {@code windowSamples} seconds.
+ *
+ * <p>End-to-end latency is that of window events (AR, OSCC, PNR, LTA; {@code task!="MQ"}): moments are emitted
+ * when windowed NMS settles them, minutes after their end by design.
  *
  * <p>The meter names it reads are {@link #METERS} (after the prefix); a test scrapes the analyzer's own meters
  * through this class, so a renamed meter fails the build.
@@ -76,8 +81,9 @@ public final class SystemSampler {
             }
         });
         samples.addLast(new Sample(nowMs, sum(counter(byName, "_frames_in", null)), events,
-                counter(byName, "_frames_dlq", "reason"), histogram(byName, "_inference_batch_frames"),
-                histogram(byName, "_inference_latency_seconds"), histogram(byName, "_event_latency_seconds"),
+                counter(byName, "_frames_dlq", "reason"), histogram(byName, "_inference_batch_frames", all -> true),
+                histogram(byName, "_inference_latency_seconds", all -> true),
+                histogram(byName, "_event_latency_seconds", l -> !Task.MQ.name().equals(l.get("task"))),
                 sum(gauge(byName, "_consumer_lag_records", "topic")), gauge(byName, "_cameras", "status"),
                 gauge(byName, "_stream_threads", "state"), sum(counter(byName, "_producer_send_errors", null))));
         while (samples.size() > windowSamples + 1) {
@@ -131,26 +137,32 @@ public final class SystemSampler {
         return values;
     }
 
-    private HistogramWindow histogram(final Map<String, MetricSnapshot> byName, final String name) {
-        if (!(byName.get(prefix + name) instanceof HistogramSnapshot histogram)
-                || histogram.getDataPoints().isEmpty()) {
+    private HistogramWindow histogram(final Map<String, MetricSnapshot> byName, final String name,
+            final Predicate<Labels> accept) {
+        if (!(byName.get(prefix + name) instanceof HistogramSnapshot histogram)) {
             return HistogramWindow.empty();
         }
-        final HistogramSnapshot.HistogramDataPointSnapshot p = histogram.getDataPoints().get(0);
-        final List<Double> bounds = new ArrayList<>();
-        final List<Long> counts = new ArrayList<>();
-        long aboveAll = 0;
-        for (final ClassicHistogramBucket b : p.getClassicBuckets()) {
-            if (Double.isInfinite(b.getUpperBound())) {
-                aboveAll += b.getCount();
-            } else {
-                bounds.add(b.getUpperBound());
-                counts.add(b.getCount());
+        HistogramWindow total = HistogramWindow.empty();
+        for (final HistogramSnapshot.HistogramDataPointSnapshot p : histogram.getDataPoints()) {
+            if (!accept.test(p.getLabels())) {
+                continue;
             }
+            final List<Double> bounds = new ArrayList<>();
+            final List<Long> counts = new ArrayList<>();
+            long aboveAll = 0;
+            for (final ClassicHistogramBucket b : p.getClassicBuckets()) {
+                if (Double.isInfinite(b.getUpperBound())) {
+                    aboveAll += b.getCount();
+                } else {
+                    bounds.add(b.getUpperBound());
+                    counts.add(b.getCount());
+                }
+            }
+            counts.add(aboveAll);
+            total = total.plus(new HistogramWindow(bounds, counts, p.hasSum() ? p.getSum() : 0.0,
+                    counts.stream().mapToLong(Long::longValue).sum()));
         }
-        counts.add(aboveAll);
-        return new HistogramWindow(bounds, counts, p.hasSum() ? p.getSum() : 0.0,
-                counts.stream().mapToLong(Long::longValue).sum());
+        return total;
     }
 
     private static String key(final DataPointSnapshot p, final String label) {

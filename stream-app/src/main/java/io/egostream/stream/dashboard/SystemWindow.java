@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param deadLettersTotal records dead-lettered since start, by reason
  * @param batchFrames new frames per model step in the window
  * @param inferenceSeconds model step wall times in the window
- * @param endToEndSeconds frame capture to event emission in the window
+ * @param endToEndSeconds frame capture to emission of window events (every task but MQ) in the window
  * @param consumerLagRecords records behind the end of the source topics now
  * @param cameras cameras by status now
  * @param streamThreads stream threads by state now

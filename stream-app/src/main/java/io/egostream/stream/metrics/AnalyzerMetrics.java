@@ -1,6 +1,8 @@
 package io.egostream.stream.metrics;
 
 import io.egostream.model.codec.RejectReason;
+import io.egostream.model.domain.EventStatus;
+import io.egostream.model.domain.Task;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -10,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The analyzer's meters, registered in one Prometheus registry, names prefixed with {@code metrics.prefix}
@@ -24,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * PREFIX_active_cameras                      camera sessions with state in this instance
  * PREFIX_inference_batch_frames              new frames per model step (histogram)
  * PREFIX_inference_latency_seconds           wall time of one model step (histogram)
- * PREFIX_event_latency_seconds               frame capture to event emit, of each event's last frame (histogram)
+ * PREFIX_event_latency_seconds{task,status}  frame capture to event emit, of each event's last frame (histogram)
  * </pre>
  */
 public final class AnalyzerMetrics {
@@ -70,8 +73,13 @@ public final class AnalyzerMetrics {
         this.inferenceLatency = Histogram.builder().name(prefix + "_inference_latency_seconds")
                 .help("Wall time of one model step").classicExponentialUpperBounds(0.005, 2, 14).register(registry);
         this.eventLatency = Histogram.builder().name(prefix + "_event_latency_seconds")
-                .help("Capture of an event's last frame to the event's emission")
-                .classicExponentialUpperBounds(0.01, 2, 14).register(registry);
+                .help("Capture of an event's last frame to the event's emission, by task and status")
+                .labelNames("task", "status").classicExponentialUpperBounds(0.01, 2, 14).register(registry);
+        for (final Task task : Task.values()) {
+            for (final EventStatus status : EventStatus.values()) {
+                eventLatency.labelValues(task.name(), status.name().toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     /**
@@ -148,10 +156,12 @@ public final class AnalyzerMetrics {
     /**
      * Frame capture to event emission.
      *
+     * @param task the event's task
+     * @param status the event's status
      * @param seconds the latency (negative values, from clock skew, count as 0)
      */
-    public void eventLatency(final double seconds) {
-        eventLatency.observe(Math.max(0.0, seconds));
+    public void eventLatency(final Task task, final EventStatus status, final double seconds) {
+        eventLatency.labelValues(task.name(), status.name().toLowerCase(Locale.ROOT)).observe(Math.max(0.0, seconds));
     }
 
     /**

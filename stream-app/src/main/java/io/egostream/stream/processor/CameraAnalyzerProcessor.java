@@ -359,7 +359,8 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         context.forward(new Record<String, Object>(event.cameraId(), event, event.time().endCaptureTimeMs()),
                 settings.sinkName(task));
         metrics.eventOut(settings.topicName(task));
-        metrics.eventLatency((context.currentSystemTimeMs() - event.time().endCaptureTimeMs()) / 1000.0);
+        metrics.eventLatency(task, event.status(),
+                (context.currentSystemTimeMs() - event.time().endCaptureTimeMs()) / 1000.0);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.egostream.model.codec.RejectReason;
+import io.egostream.model.domain.EventStatus;
 import io.egostream.model.domain.Task;
 import io.egostream.stream.metrics.AnalyzerMetrics;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -34,7 +35,8 @@ class SystemSamplerTest {
         metrics.inferenceStep(8, 0.012);
         metrics.inferenceStep(8, 0.013);
         metrics.inferenceStep(16, 0.030);
-        metrics.eventLatency(0.3);
+        metrics.eventLatency(Task.AR, EventStatus.PROVISIONAL, 0.3);
+        metrics.eventLatency(Task.MQ, EventStatus.FINAL, 300);
         sampler.sample(5_000);
 
         final SystemWindow w = sampler.window();
@@ -47,7 +49,7 @@ class SystemSamplerTest {
         assertEquals(32.0, w.batchFrames().sum());
         assertEquals(7.0, w.batchFrames().quantile(0.5), 1e-9, "rank 1.5 of the 2 steps in (4, 8]: 4 + 4 * 1.5 / 2");
         assertEquals(3, w.inferenceSeconds().count());
-        assertEquals(1, w.endToEndSeconds().count());
+        assertEquals(1, w.endToEndSeconds().count(), "the moment's latency is not a window event's");
 
         final SystemView v = SystemView.of(w, List.of());
         assertEquals(5.0, v.framesInPerSecond());
@@ -64,7 +66,7 @@ class SystemSamplerTest {
                 io.egostream.stream.topology.Topics.from(io.egostream.config.ConfigLoader.load(null, Map.of())),
                 () -> null, new DashboardSettings(5_000, 30_000, 40, 600_000));
         metrics.inferenceStep(1, 0.01);
-        metrics.eventLatency(0.1);
+        metrics.eventLatency(Task.PNR, EventStatus.FINAL, 0.1);
         final java.util.Set<String> exported = new java.util.HashSet<>();
         metrics.registry().scrape().forEach(s -> exported.add(s.getMetadata().getName()));
         for (final String meter : SystemSampler.METERS) {
