@@ -101,10 +101,18 @@ class AnalyzerFailoverIT {
                             + "took " + survivorBefore + " of " + firstHalf + " frames");
                     final Set<String> servedBy = new HashSet<>();
                     for (final String camera : streams.keySet()) {
-                        final java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                                        + survivor.httpPort() + "/cameras/" + camera + "/events")).build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        // The owner may still be working through its first frames on a loaded machine: poll.
+                        java.net.http.HttpResponse<String> r;
+                        final long queryDeadline = System.currentTimeMillis() + 90_000;
+                        do {
+                            r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + survivor.httpPort() + "/cameras/"
+                                            + camera + "/events")).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 200) {
+                                Thread.sleep(500);
+                            }
+                        } while (r.statusCode() != 200 && System.currentTimeMillis() < queryDeadline);
                         assertEquals(200, r.statusCode(), camera + ": " + r.body());
                         servedBy.add(r.body().replaceAll("(?s).*\"servedBy\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
                     }
