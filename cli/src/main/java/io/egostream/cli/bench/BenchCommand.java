@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks (measured on this machine, printed as JSON).",
-        subcommands = {BenchModelCommand.class})
+        subcommands = {BenchModelCommand.class, BenchPipelineCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

@@ -64,8 +64,12 @@ public final class FrameProducer implements RecordSink, AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "egostream-ingest");
         props.putAll(clientProps);
-        return new FrameProducer(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                topic);
+        final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer());
+        // Fetch the topic's partition metadata before the first send (an idempotent producer's first batches to
+        // a partition it has no metadata for yet can expire; see TopicAdmin in stream-app).
+        producer.partitionsFor(topic);
+        return new FrameProducer(producer, topic);
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class InferenceFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(InferenceFactory.class);
     private static final String PYTORCH = "PyTorch";
+    private static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
 
     private InferenceFactory() {}
 
@@ -36,6 +37,13 @@ public final class InferenceFactory {
         if (model.engine() != io.egostream.config.Engine.PYTORCH) {
             throw new ModelLoadException("model.engine '" + model.engine().name().toLowerCase(java.util.Locale.ROOT)
                     + "' is not supported by the analyzer yet; allowed: pytorch", null);
+        }
+        // One PyTorch thread unless the operator says otherwise: the analyzer shares its cores with Kafka Streams
+        // (and in the demo with the broker); with PyTorch's default thread pool each small per-level kernel call
+        // contends with them (measured with `egostream bench pipeline` on 2 loaded cores: 8x more model time).
+        if (System.getProperty(PYTORCH_THREADS) == null) {
+            System.setProperty(PYTORCH_THREADS, "1");
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         final Device device = device(model);
         final NDManager manager = NDManager.newBaseManager(device, PYTORCH);
