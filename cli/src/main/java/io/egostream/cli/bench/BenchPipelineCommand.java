@@ -93,6 +93,27 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             err.println("egostream bench pipeline: " + e.getMessage());
             return 1;
+        } finally {
+            deleteTempDirs();
+        }
+    }
+
+    private final List<java.nio.file.Path> tempDirs = new ArrayList<>();
+
+    /** A Kafka Streams state directory, deleted when the benchmark ends. */
+    private java.nio.file.Path tempDir() throws java.io.IOException {
+        final java.nio.file.Path dir = Files.createTempDirectory("egostream-bench-");
+        tempDirs.add(dir);
+        return dir;
+    }
+
+    private void deleteTempDirs() {
+        for (final java.nio.file.Path dir : tempDirs) {
+            try (java.util.stream.Stream<java.nio.file.Path> paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                // best effort: a state directory in the temporary folder
+            }
         }
     }
 
@@ -174,7 +195,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             throws Exception {
         final AtomicLong count = new AtomicLong();
         final Properties props = StreamsProperties.streams(cfg, broker.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("egostream-bench-").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
         try (KafkaStreams streams = new KafkaStreams(PassThroughApp.topology(Topics.from(cfg).frames(),
                 "bench.pass.out", count), props)) {
             final long start = System.nanoTime();
@@ -190,7 +211,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         final AnalyzerInference inference = InferenceFactory.create(cfg);
         final Map<String, Object> out = new LinkedHashMap<>();
         try (AnalyzerApp app = AnalyzerApp.start(cfg, broker.bootstrapServers(), inference, metrics,
-                Files.createTempDirectory("egostream-bench-"))) {
+                tempDir())) {
             final long start = System.nanoTime();
             awaitCount(metrics::framesInCount, n);
             final double seconds = (System.nanoTime() - start) / 1e9;
@@ -231,7 +252,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         out.put("latency_load_frames_per_second", framesPerSecond);
         final AnalyzerMetrics metrics = AnalyzerMetrics.withNewRegistry("egostream");
         try (AnalyzerApp app = AnalyzerApp.start(cfg, broker.bootstrapServers(), InferenceFactory.create(cfg),
-                metrics, Files.createTempDirectory("egostream-bench-"))) {
+                metrics, tempDir())) {
             if (!app.awaitRunning(Duration.ofSeconds(120))) {
                 throw new IllegalStateException("the analyzer did not start for the latency run");
             }
