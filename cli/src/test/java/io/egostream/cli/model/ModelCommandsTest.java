@@ -87,6 +87,20 @@ class ModelCommandsTest {
     }
 
     @Test
+    void importedReferenceModelStreamsExactlyLikeItsOfflineForward() throws IOException {
+        final Path model = dir.resolve("imported-small");
+        assertEquals(0, run("model", "import", "--reference", reference.resolve("weights").toString(), "--out",
+                model.toString(), "--preset", "small"), err.toString());
+        // 60 frames: longer than the small model's 45-frame look-ahead; 2 cameras batched together
+        assertEquals(0, run("model", "check-streaming", "--model", model.toString(), "--frames", "60", "--cameras",
+                "2", "--mq-context-seconds", "8"), err.toString());
+        final JsonNode report = json();
+        assertTrue(report.get("passed").asBoolean(), report.toString());
+        assertTrue(report.get("max_abs_diff").asDouble() <= 1e-4, report.toString());
+        assertTrue(report.get("nodes").asInt() > 60, report.toString());
+    }
+
+    @Test
     void importForwardExportReproduceTheReference() throws IOException {
         final Path model = dir.resolve("small-model");
         assertEquals(0, run("model", "import", "--reference", reference.resolve("weights").toString(), "--out",
