@@ -338,13 +338,19 @@ class AnalyzerPipelineIT {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps("events"),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(byTopic.keySet());
+            // Every task must have events of both cameras; then keep reading until the topics have been quiet
+            // for 10 s (the cameras sent everything, end of stream included, so the analyzer's output is finite:
+            // returning at the first event of each task would leave most final windows unread on a loaded machine).
             final long deadline = System.currentTimeMillis() + 120_000;
+            long lastRecordAt = System.currentTimeMillis();
             while (System.currentTimeMillis() < deadline) {
                 for (final ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     events.get(byTopic.get(r.topic())).add(r);
+                    lastRecordAt = System.currentTimeMillis();
                 }
-                if (events.values().stream().allMatch(list -> list.stream().map(ConsumerRecord::key).distinct()
-                        .count() >= 2)) {
+                final boolean everyTaskHasBothCameras = events.values().stream()
+                        .allMatch(list -> list.stream().map(ConsumerRecord::key).distinct().count() >= 2);
+                if (everyTaskHasBothCameras && System.currentTimeMillis() - lastRecordAt > 10_000) {
                     return events;
                 }
             }
