@@ -12,9 +12,14 @@ import java.util.List;
  * @param featureDim dimension D of every feature frame
  * @param batchSize largest number of windows in one model call
  * @param batchTimeMs longest time a window waits for its batch to fill, ms
+ * @param openVocabularyDir directory of an open-vocabulary head ({@code egostream train open-vocab --out});
+ *     empty = AR events carry no open-vocabulary labels
+ * @param openVocabularyLabels the operator's labels, separated by {@code ;}, e.g. {@code pour water; cut onion}
+ * @param openVocabularyTopK how many open-vocabulary labels each AR event carries
  */
 public record ModelConfig(
-        String dir, String preset, Device device, Engine engine, int featureDim, int batchSize, long batchTimeMs) {
+        String dir, String preset, Device device, Engine engine, int featureDim, int batchSize, long batchTimeMs,
+        String openVocabularyDir, String openVocabularyLabels, int openVocabularyTopK) {
 
     /** {@code model.dir}. */
     public static final ConfigKey DIR = ConfigKey.ofString("model.dir", "[^\\n\\r\\x00]*",
@@ -40,6 +45,19 @@ public record ModelConfig(
     public static final ConfigKey BATCH_TIME_MS = ConfigKey.ofLong("model.batch-time-ms", 0, 60_000,
             "Longest time in ms a window waits for its batch to fill before the model runs anyway; 0 = never wait.");
 
+    /** {@code model.open-vocabulary-dir}. */
+    public static final ConfigKey OPEN_VOCABULARY_DIR = ConfigKey.ofString("model.open-vocabulary-dir",
+            "[^\\n\\r\\x00]*", "empty, or a directory path", "Directory of an open-vocabulary AR head (written by "
+                    + "egostream train open-vocab --out); empty = AR events carry no open-vocabulary labels.");
+    /** {@code model.open-vocabulary-labels}. */
+    public static final ConfigKey OPEN_VOCABULARY_LABELS = ConfigKey.ofString("model.open-vocabulary-labels",
+            "[^\\n\\r\\x00]*", "labels separated by ';'", "The operator's free-text labels, separated by ';' (e.g. "
+                    + "'pour water; cut onion'): AR events carry the best of them (head open_vocabulary); adding one "
+                    + "needs no retraining; required when model.open-vocabulary-dir is set.");
+    /** {@code model.open-vocabulary-top-k}. */
+    public static final ConfigKey OPEN_VOCABULARY_TOP_K = ConfigKey.ofInt("model.open-vocabulary-top-k", 1, 100,
+            "How many open-vocabulary labels (most probable first) each AR event carries.");
+
     /** Validates every field. */
     public ModelConfig {
         DIR.require(dir);
@@ -49,6 +67,23 @@ public record ModelConfig(
         FEATURE_DIM.require(featureDim);
         BATCH_SIZE.require(batchSize);
         BATCH_TIME_MS.require(batchTimeMs);
+        OPEN_VOCABULARY_DIR.require(openVocabularyDir);
+        OPEN_VOCABULARY_LABELS.require(openVocabularyLabels);
+        OPEN_VOCABULARY_TOP_K.require(openVocabularyTopK);
+        if (!openVocabularyDir.isEmpty() && openVocabularyLabels.replace(";", "").isBlank()) {
+            throw new ConfigException(OPEN_VOCABULARY_LABELS.name(), "Invalid value for "
+                    + OPEN_VOCABULARY_LABELS.name() + ": '" + openVocabularyLabels + "' (at least one label, "
+                    + "separated by ';', is required when " + OPEN_VOCABULARY_DIR.name() + " is set)");
+        }
+    }
+
+    /**
+     * Whether AR events carry open-vocabulary labels.
+     *
+     * @return true when {@link #openVocabularyDir} is set
+     */
+    public boolean openVocabulary() {
+        return !openVocabularyDir.isEmpty();
     }
 
     /**
@@ -61,12 +96,14 @@ public record ModelConfig(
     }
 
     static List<ConfigKey> keys() {
-        return List.of(DIR, PRESET, DEVICE, ENGINE, FEATURE_DIM, BATCH_SIZE, BATCH_TIME_MS);
+        return List.of(DIR, PRESET, DEVICE, ENGINE, FEATURE_DIM, BATCH_SIZE, BATCH_TIME_MS, OPEN_VOCABULARY_DIR,
+                OPEN_VOCABULARY_LABELS, OPEN_VOCABULARY_TOP_K);
     }
 
     static ModelConfig from(final ConfigValues v) {
         return new ModelConfig(v.string(DIR), v.string(PRESET), v.enumValue(DEVICE, Device.class),
                 v.enumValue(ENGINE, Engine.class), v.intValue(FEATURE_DIM), v.intValue(BATCH_SIZE),
-                v.longValue(BATCH_TIME_MS));
+                v.longValue(BATCH_TIME_MS), v.string(OPEN_VOCABULARY_DIR), v.string(OPEN_VOCABULARY_LABELS),
+                v.intValue(OPEN_VOCABULARY_TOP_K));
     }
 }

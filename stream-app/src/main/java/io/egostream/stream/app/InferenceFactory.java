@@ -9,13 +9,16 @@ import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.inference.ModelLoadException;
 import io.egostream.stream.inference.ModelLoader;
 import io.egostream.stream.inference.IncrementalModelInference;
+import io.egostream.stream.openvocab.OpenVocabularyInference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the analyzer's inference from the {@code model} group: DJL's PyTorch engine (offline, natives from the
  * Maven artifacts) on the configured device, the model of {@code model.dir} (or the untrained preset, see
- * {@link ModelLoader}), run by the exact incremental evaluator ({@link IncrementalModelInference}).
+ * {@link ModelLoader}), run by the exact incremental evaluator ({@link IncrementalModelInference}); with
+ * {@code model.open-vocabulary-dir} set, wrapped in {@link OpenVocabularyInference} so AR events also carry the
+ * operator's open-vocabulary labels.
  */
 public final class InferenceFactory {
 
@@ -56,7 +59,20 @@ public final class InferenceFactory {
             }
             LOG.info("model {} ({}) on {} with DJL {}", loaded.ref().id(), loaded.ref().version(), device,
                     Engine.getEngine(PYTORCH).getVersion());
-            return new IncrementalModelInference(loaded.model(), loaded.ref(), manager, config);
+            final AnalyzerInference inference = new IncrementalModelInference(loaded.model(), loaded.ref(), manager,
+                    config);
+            if (!model.openVocabulary()) {
+                return inference;
+            }
+            try {
+                final OpenVocabularyInference open = OpenVocabularyInference.wrap(inference, model, manager);
+                LOG.info("open-vocabulary AR labels from {}: {}", model.openVocabularyDir(),
+                        open.classifier().labels());
+                return open;
+            } catch (RuntimeException e) {
+                inference.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             manager.close();
             throw e;
