@@ -18,9 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code egostream train teacher --data DIR --out FILE}: writes the teacher logits of the action-sequence
- * teacher ({@link ActionSequenceTeacher}, fitted on the training split) for every AR action and LTA future
- * step of a split, the file {@code --distill-teacher} reads.
+ * {@code egostream train teacher --data DIR --out FILE [--kind markov|text]}: writes the teacher logits of the
+ * action-sequence teacher ({@link ActionSequenceTeacher}, fitted on the training split) or of the text-derived
+ * teacher ({@link TextTeacherOptions}) for every AR action and LTA future step of a split, the file
+ * {@code --distill-teacher} reads.
  */
 @Command(
         name = "teacher",
@@ -45,10 +46,26 @@ public final class TrainTeacherCommand implements Callable<Integer> {
                     + " distillation's --distill-top-k must not exceed it.")
     private int topK;
 
+    @Option(names = "--kind", paramLabel = "markov|text", defaultValue = "markov",
+            description = "markov: the verb/noun Markov chain of the training clips; text: the text-derived teacher"
+                    + " (observed actions written as text, embedded with all-MiniLM-L6-v2, a head predicting the next"
+                    + " actions) (default: ${DEFAULT-VALUE}).")
+    private String kind;
+
+    @CommandLine.Mixin
+    private TextTeacherOptions text;
+
     @Override
     public Integer call() throws IOException {
         if (topK < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top-k must be >= 1, got " + topK);
+        }
+        if ("text".equals(kind)) {
+            return text.run(spec, data, split, out, topK);
+        }
+        if (!"markov".equals(kind)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kind must be markov or text, got '"
+                    + kind + "'");
         }
         try {
             final Ego4dDataDir dir = new Ego4dDataDir(data);
