@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * Writes the teacher's logits in the file format the trainers' distillation option reads
- * ({@link TeacherLogits}): a JSON object {@code {uid: {"verb": {...}, "noun": {...}}}} whose logits are sparse:
- * {@code {"<class>": logit}} for the teacher's top-K classes (4 decimals), every other class having probability 0
- * (distillation restricts the teacher to its top-K classes anyway). Keys:
+ * ({@link TeacherLogits}): a JSON object {@code {uid: {"verb": [[class, logit], ...], "noun": [...]}}} whose
+ * rows are sparse: {@code [class, logit]} pairs of the teacher's top-K classes (logits to 4 decimals), every
+ * other class counting as minus infinity, i.e. probability 0 (distillation restricts the teacher to its top-K
+ * classes anyway). Keys:
  * <ul>
  *   <li>AR action i of a clip, {@link TeacherLogits#arUid}: the teacher's next-action logits from the text of
  *       the actions before i;</li>
@@ -93,11 +94,13 @@ public final class TeacherLogitsWriter {
         }
         java.util.Arrays.sort(order, (a, b) -> logits[a] != logits[b] ? Float.compare(logits[b], logits[a])
                 : Integer.compare(a, b));
-        json.writeObjectFieldStart(name);
+        json.writeArrayFieldStart(name);
         for (int k = 0; k < Math.min(topK, order.length); k++) {
-            json.writeFieldName(Integer.toString(order[k]));
+            json.writeStartArray();
+            json.writeNumber(order[k]);
             json.writeNumber(Math.round(logits[order[k]] * 1e4) / 1e4);
+            json.writeEndArray();
         }
-        json.writeEndObject();
+        json.writeEndArray();
     }
 }
