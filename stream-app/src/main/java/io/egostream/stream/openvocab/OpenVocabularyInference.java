@@ -144,6 +144,11 @@ public final class OpenVocabularyInference implements AnalyzerInference {
     }
 
     @Override
+    public double momentLagSeconds() {
+        return delegate.momentLagSeconds();
+    }
+
+    @Override
     public void release(final CameraSession session) {
         delegate.release(session);
     }

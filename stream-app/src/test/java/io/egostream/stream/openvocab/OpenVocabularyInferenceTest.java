@@ -57,6 +57,11 @@ class OpenVocabularyInferenceTest {
         }
 
         @Override
+        public double momentLagSeconds() {
+            return 7.5;
+        }
+
+        @Override
         public void release(final CameraSession session) {
         }
 
@@ -107,6 +112,7 @@ class OpenVocabularyInferenceTest {
             assertEquals("yes", results.get(1).labels().get(0).label());
             assertEquals(1, results.get(1).labels().size(), "OSCC untouched");
             assertEquals("fixed", inference.model().id());
+            assertEquals(7.5, inference.momentLagSeconds(), 0.0);
             inference.close();
             assertTrue(fixed.closed, "closing the wrapper closes the wrapped inference");
         }
