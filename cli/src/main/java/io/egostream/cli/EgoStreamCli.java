@@ -4,8 +4,10 @@ import io.egostream.cli.bench.BenchCommand;
 import io.egostream.cli.config.ConfigCommand;
 import io.egostream.cli.eval.EvalCommand;
 import io.egostream.cli.run.BrokerCommand;
+import io.egostream.cli.run.ClusterCommand;
 import io.egostream.cli.run.DemoCommand;
 import io.egostream.cli.run.RunCommand;
+import io.egostream.cli.run.SimulateCommand;
 import io.egostream.cli.model.ModelCommand;
 import io.egostream.cli.nms.NmsCommand;
 import io.egostream.cli.text.TextCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BrokerCommand.class,
             RunCommand.class,
+            SimulateCommand.class,
+            ClusterCommand.class,
             TextCommand.class,
             ConfigCommand.class,
             ModelCommand.class,
