@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.egostream.config.ConfigLoader;
 import io.egostream.config.EgoStreamConfig;
 import io.egostream.ingest.camera.CameraFleet;
@@ -57,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  * instances and the simulated cameras, each its own process. When about a third of the frames are in, one broker
  * and one analyzer instance are killed (SIGKILL) at once. The cameras must still deliver every record, and the
  * committed output (read_committed) must hold every final window of every camera session exactly as the offline
- * model computes them on the frames the cameras sent, and no event twice.
+ * model computes them on the frames the cameras sent, and no event twice. Before the kill, the dashboard API of the
+ * first instance answers for the cameras of both (interactive queries through {@code application.server}).
  */
 @Timeout(600)
 class LocalClusterIT {
@@ -91,6 +94,7 @@ class LocalClusterIT {
             final ChildProcess analyzer = cluster.analyzers().get(1);
             final String owned = get(cluster.dashboards().get(1) + "api/internal/cameras");
             assertTrue(owned.contains("\"cameraId\":\"camera-"), "analyzer-2 owns cameras before it dies: " + owned);
+            assertDashboardSpansBothInstances(cluster, owned);
             broker.kill();
             analyzer.kill();
             assertFalse(broker.alive() || analyzer.alive(), cluster.status());
@@ -226,6 +230,35 @@ class LocalClusterIT {
             }
         }
         return out;
+    }
+
+    /**
+     * Any instance answers for every camera: analyzer-1 lists the cameras of both instances, and serves the events
+     * of a camera analyzer-2 owns (forwarded through application.server).
+     */
+    private static void assertDashboardSpansBothInstances(final LocalCluster cluster, final String ownedBySecond)
+            throws Exception {
+        final ObjectMapper json = new ObjectMapper();
+        final JsonNode second = json.readTree(ownedBySecond);
+        final String secondInstance = second.path("instances").get(0).asText();
+        final String camera = second.path("cameras").get(0).path("cameraId").asText();
+        final JsonNode list = json.readTree(get(cluster.dashboards().get(0) + "api/cameras"));
+        assertEquals(2, list.path("instances").size(), list.toString());
+        assertEquals(CAMERAS, list.path("cameras").size(), list.toString());
+        boolean listedWithOwner = false;
+        for (final JsonNode c : list.path("cameras")) {
+            listedWithOwner |= c.path("cameraId").asText().equals(camera)
+                    && c.path("instance").asText().equals(secondInstance);
+        }
+        assertTrue(listedWithOwner, camera + " listed as owned by " + secondInstance + ": " + list);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode events = json.readTree(get(cluster.dashboards().get(0) + "api/cameras/" + camera + "/events"));
+        while (events.path("events").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            events = json.readTree(get(cluster.dashboards().get(0) + "api/cameras/" + camera + "/events"));
+        }
+        assertEquals(camera, events.path("events").get(0).path("cameraId").asText(), events.toString());
+        assertEquals(2, json.readTree(get(cluster.dashboards().get(0) + "api/system")).path("instances").asInt());
     }
 
     private static String get(final String url) throws Exception {
