@@ -1,18 +1,19 @@
 // The provisional/final replacement rule of the camera timeline (the server's CameraTimeline applies the same):
-// - an event replaces the item with the same task, session and frame range (a window's final replaces its
-//   provisional); a provisional event never replaces a final one;
+// - an event replaces the item with the same task, session and frame range, and for moments the same class (a
+//   window's final replaces its provisional); a provisional event never replaces a final one;
 // - a moment (MQ) also replaces the provisional moments of its session and class that overlap its span; the first
 //   of them keeps its place (its uid), so a provisional moment turns final in place;
 // - only the newest `perTask` items of each task are kept.
 'use strict';
 
 var TimelineRule = (function () {
-  function windowKey(e) {
-    return e.task + '|' + e.sessionId + '|' + e.frames.first + '|' + e.frames.last;
-  }
-
   function classOf(e) {
     return e.labels && e.labels.length > 0 ? e.labels[0].id : -1;
+  }
+
+  function windowKey(e) {
+    return e.task + '|' + e.sessionId + '|' + e.frames.first + '|' + e.frames.last
+      + (e.task === 'MQ' ? '|' + classOf(e) : '');
   }
 
   function overlaps(a, b) {

@@ -20,8 +20,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <p>Replacement rule (the dashboard draws by the same rule):
  * <ul>
- *   <li>an event replaces the stored event with the same camera, task, session and frame range (a window's final
- *       event replaces its provisional one); a provisional event never replaces a final one;</li>
+ *   <li>an event replaces the stored event with the same camera, task, session and frame range, and for moments
+ *       the same class (a window's final event replaces its provisional one); a provisional event never replaces a
+ *       final one;</li>
  *   <li>a moment (MQ), whose bounds may move until it is final, also replaces every provisional moment of the same
  *       camera, session and class whose time span overlaps its own;</li>
  *   <li>only the newest {@code eventsPerTask} events (by session, then last frame) of each camera and task are

@@ -9,19 +9,21 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Key of one event in the {@code camera-timeline} store: camera id (UTF-8), a 0 byte (never part of a camera id),
- * the task's ordinal, then session, last frame and first frame as big-endian longs. Keys sort by camera, task,
- * session and end frame, so a camera's events are one prefix range and the oldest of a task come first. The
- * provisional and the final event of the same window share a key.
+ * the task's ordinal, then session, last frame and first frame as big-endian longs and the moment class as a
+ * big-endian int. Keys sort by camera, task, session and end frame, so a camera's events are one prefix range and
+ * the oldest of a task come first. The provisional and the final event of the same window share a key; moments of
+ * different classes over the same frames do not.
  *
  * @param cameraId the camera
  * @param task the task
  * @param sessionId the session
  * @param lastFrame the window's last frame
  * @param firstFrame the window's first frame
+ * @param classId the moment's class id for MQ (that of its first label), -1 for every other task
  */
-public record TimelineKey(String cameraId, Task task, long sessionId, long lastFrame, long firstFrame) {
+public record TimelineKey(String cameraId, Task task, long sessionId, long lastFrame, long firstFrame, int classId) {
 
-    private static final int TAIL = 1 + 3 * Long.BYTES;
+    private static final int TAIL = 1 + 3 * Long.BYTES + Integer.BYTES;
 
     /** Validates the camera id. */
     public TimelineKey {
@@ -35,8 +37,9 @@ public record TimelineKey(String cameraId, Task task, long sessionId, long lastF
      * @return its key
      */
     public static TimelineKey of(final AnalyzerEvent event) {
+        final int classId = event.task() == Task.MQ && !event.labels().isEmpty() ? event.labels().get(0).id() : -1;
         return new TimelineKey(event.cameraId(), event.task(), event.sessionId(), event.frames().last(),
-                event.frames().first());
+                event.frames().first(), classId);
     }
 
     /**
@@ -47,7 +50,8 @@ public record TimelineKey(String cameraId, Task task, long sessionId, long lastF
     public Bytes bytes() {
         final byte[] camera = cameraId.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(camera.length + 1 + TAIL).put(camera).put((byte) 0)
-                .put((byte) task.ordinal()).putLong(sessionId).putLong(lastFrame).putLong(firstFrame).array());
+                .put((byte) task.ordinal()).putLong(sessionId).putLong(lastFrame).putLong(firstFrame).putInt(classId)
+                .array());
     }
 
     /**
@@ -65,7 +69,7 @@ public record TimelineKey(String cameraId, Task task, long sessionId, long lastF
         }
         final ByteBuffer in = ByteBuffer.wrap(b, split + 2, TAIL - 1);
         return new TimelineKey(new String(b, 0, split, StandardCharsets.UTF_8), Task.values()[b[split + 1]],
-                in.getLong(), in.getLong(), in.getLong());
+                in.getLong(), in.getLong(), in.getLong(), in.getInt());
     }
 
     /**

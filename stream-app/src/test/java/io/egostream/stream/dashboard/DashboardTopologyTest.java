@@ -1,5 +1,6 @@
 package io.egostream.stream.dashboard;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +168,29 @@ class DashboardTopologyTest {
         assertTrue(stored.stream().noneMatch(e -> e.event().frames().first() == 10
                 && e.event().labels().get(0).id() == 7));
         assertNotNull(activities().get("cam-1"), "a camera known only from events is listed");
+    }
+
+    @Test
+    void momentsOfDifferentClassesOverTheSameFramesAreKeptApart() {
+        emit(TestEvents.moment("cam-1", 7, EventStatus.PROVISIONAL, 10, 20, WALL0 + 1));
+        emit(TestEvents.moment("cam-1", 8, EventStatus.PROVISIONAL, 10, 20, WALL0 + 2));
+        emit(TestEvents.moment("cam-1", 7, EventStatus.FINAL, 10, 20, WALL0 + 3));
+        final List<CameraTimeline.StoredEvent> stored = timeline("cam-1");
+        assertEquals(2, stored.size(), "class 7 final, class 8 still provisional");
+        assertEquals(EventStatus.FINAL, stored.stream().filter(e -> e.event().labels().get(0).id() == 7)
+                .findFirst().orElseThrow().event().status());
+        assertEquals(EventStatus.PROVISIONAL, stored.stream().filter(e -> e.event().labels().get(0).id() == 8)
+                .findFirst().orElseThrow().event().status());
+    }
+
+    @Test
+    void timelineKeysRoundTripAndSortByEndFrame() {
+        final TimelineKey a = new TimelineKey("cam-1", Task.MQ, 2, 40, 30, 7);
+        assertEquals(a, TimelineKey.from(a.bytes()));
+        final TimelineKey b = new TimelineKey("cam-1", Task.MQ, 2, 41, 10, -1);
+        assertTrue(a.bytes().compareTo(b.bytes()) < 0, "ends first");
+        final byte[] prefix = TimelineKey.taskPrefix("cam-1", Task.MQ).get();
+        assertArrayEquals(prefix, Arrays.copyOf(a.bytes().get(), prefix.length), "the task prefix starts the key");
     }
 
     @Test

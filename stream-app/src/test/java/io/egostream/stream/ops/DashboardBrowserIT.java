@@ -108,6 +108,30 @@ class DashboardBrowserIT {
         screenshot();
     }
 
+    /**
+     * The page's own replacement rule (timeline-rule.js, run by the browser): a final moment takes the place (the
+     * uid) of the provisional moment of its class it overlaps; another class, a later span or a provisional event
+     * after a final one change nothing.
+     */
+    @Test
+    void aProvisionalMomentTurnsFinalInPlaceByThePagesRule() {
+        browser.get(pipeline.baseUrl() + "/");
+        final Object result = browser.executeScript(String.join("\n",
+                "function m(status, start, end, cls) { return {cameraId: 'c', sessionId: 0, task: 'MQ', status: status,",
+                "  frames: {first: start * 2, last: end * 2}, time: {startSeconds: start, endSeconds: end},",
+                "  labels: [{head: 'moment', label: 'm' + cls, id: cls, score: 0.3}], future: [], keyframe: null,",
+                "  emittedAtMs: 1}; }",
+                "const t = new TimelineRule.Timeline(40);",
+                "const p = t.apply(m('provisional', 10, 20, 7));",
+                "const other = t.apply(m('provisional', 10, 20, 8));",
+                "const later = t.apply(m('provisional', 40, 50, 7));",
+                "const f = t.apply(m('final', 12, 24, 7));",
+                "const back = t.apply(m('provisional', 12, 24, 7));",
+                "return [p.uid === f.uid, f.event.status, t.items.length, other.uid !== f.uid,",
+                "  t.items.indexOf(later) >= 0, back === null];"));
+        assertEquals(List.of(true, "final", 3L, true, true, true), result);
+    }
+
     @Test
     void theApiAnswersOnTheRunningStack() throws Exception {
         final HttpClient http = HttpClient.newHttpClient();
