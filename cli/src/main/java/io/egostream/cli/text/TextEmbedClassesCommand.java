@@ -6,6 +6,7 @@ import io.egostream.model.synth.ClassVocabulary;
 import io.egostream.model.synth.EpicKitchensCsv;
 import io.egostream.text.TextEncoder;
 import io.egostream.text.TextEncoderException;
+import io.egostream.training.bench.EgteaGazePlus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +23,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code egostream text embed-classes --out DIR [--names FILE]...}: embeds the class names of the shipped
- * vocabularies (EPIC-KITCHENS-100 verbs and nouns) and of the given name files, and writes the table
+ * vocabularies (EPIC-KITCHENS-100 and EGTEA Gaze+ verbs and nouns) and of the given name files, and writes the table
  * {@link ClassNameEmbeddings} reads ({@code texts.txt}, {@code embeddings.npy.gz}). Writing into
  * {@code model/src/main/resources/io/egostream/data/class-name-embeddings} regenerates the shipped table.
  */
 @Command(
         name = "embed-classes",
         mixinStandardHelpOptions = true,
-        description = {"Embed class names (EPIC-KITCHENS-100 and --names files) for the text-grounded feature"
+        description = {"Embed class names (EPIC-KITCHENS-100, EGTEA Gaze+ and --names files) for the text-grounded feature"
                 + " generator; writes texts.txt and embeddings.npy.gz into --out."})
 public final class TextEmbedClassesCommand implements Callable<Integer> {
 
@@ -76,6 +77,9 @@ public final class TextEmbedClassesCommand implements Callable<Integer> {
         final ClassVocabulary epic = EpicKitchensCsv.shippedVocabulary();
         epic.verbs().forEach(k -> texts.add(ClassNameText.of(k)));
         epic.nouns().forEach(k -> texts.add(ClassNameText.of(k)));
+        final ClassVocabulary egtea = EgteaGazePlus.shipped().vocabulary();
+        egtea.verbs().forEach(k -> texts.add(ClassNameText.of(k)));
+        egtea.nouns().forEach(k -> texts.add(ClassNameText.of(k)));
         for (final Path file : nameFiles) {
             final List<String> lines;
             try {

@@ -8,11 +8,13 @@ import io.egostream.model.synth.ClassNameEmbeddings;
 import io.egostream.model.synth.ClassNameText;
 import io.egostream.model.synth.ClassVocabulary;
 import io.egostream.model.synth.EpicKitchensCsv;
+import io.egostream.training.bench.EgteaGazePlus;
 import io.egostream.text.TextEncoder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +59,13 @@ class TextEmbedClassesCommandTest {
                 err.toString());
         final ClassNameEmbeddings written = ClassNameEmbeddings.read(table);
         final ClassVocabulary epic = EpicKitchensCsv.shippedVocabulary();
-        final long epicTexts = Stream.concat(epic.verbs().stream(), epic.nouns().stream())
-                .map(ClassNameText::of).distinct().count();
-        assertEquals(epicTexts + 1, written.size(), "EPIC texts, plus 'pour water' ('turn on' is an EPIC verb)");
+        final ClassVocabulary egtea = EgteaGazePlus.shipped().vocabulary();
+        final long shippedTexts = Stream.of(epic.verbs(), epic.nouns(), egtea.verbs(), egtea.nouns())
+                .flatMap(List::stream).map(ClassNameText::of).distinct().count();
+        assertEquals(shippedTexts + 1, written.size(), "EPIC and EGTEA texts, plus 'pour water' ('turn on' is"
+                + " a verb of both)");
+        assertEquals(ClassNameEmbeddings.shipped().texts(), written.texts().subList(0, (int) shippedTexts),
+                "the shipped table is exactly what the command writes without --names");
         assertEquals("pour water", written.texts().get(written.size() - 1));
         assertTrue(written.contains("chopping board"));
         assertTrue(out.toString().contains("wrote " + written.size() + " class-name embeddings"), out.toString());
