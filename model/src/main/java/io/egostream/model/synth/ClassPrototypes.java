@@ -3,8 +3,9 @@ package io.egostream.model.synth;
 /**
  * The direction each class gives the features of the frames where it is active. The synthesizer mixes the
  * prototypes of the active actions into a frame, so a model can learn classes from the features.
- * Implementations: {@link RandomClassPrototypes} (seeded random directions); others may derive prototypes
- * from text embeddings of the class names, so similar classes get similar features.
+ * Implementations: {@link RandomClassPrototypes} (seeded random directions) and {@link TextClassPrototypes}
+ * (a seeded projection of the class names' text embeddings, so similar classes get similar features);
+ * {@link PrototypeSource} picks one.
  *
  * <p>Every prototype is a vector of {@link #dimension()} values with mean about 0 and variance about 1 per
  * value; the synthesizer relies on that scale.
