@@ -27,7 +27,7 @@ final class TextTeacherOptions {
                     + " EGTEA Gaze+ benchmark. Repeatable.")
     private List<Path> extraData = new ArrayList<>();
 
-    @Option(names = "--teacher-epochs", defaultValue = "8", description = "Text teacher epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--teacher-epochs", defaultValue = "4", description = "Text teacher epochs (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
     @Option(names = "--teacher-batch-size", defaultValue = "512",
