@@ -13,6 +13,7 @@ import io.egostream.cli.nms.NmsCommand;
 import io.egostream.cli.text.TextCommand;
 import io.egostream.cli.train.BenchmarkCommand;
 import io.egostream.cli.train.TrainCommand;
+import io.egostream.cli.videotext.SearchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             SimulateCommand.class,
             ClusterCommand.class,
+            SearchCommand.class,
             TextCommand.class,
             ConfigCommand.class,
             ModelCommand.class,

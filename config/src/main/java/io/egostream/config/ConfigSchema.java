@@ -24,6 +24,7 @@ public final class ConfigSchema {
         group("metrics", MetricsConfig.keys());
         group("ingest", IngestConfig.keys());
         group("training", TrainingConfig.keys());
+        group("search", SearchConfig.keys());
     }
 
     private ConfigSchema() {}
@@ -56,7 +57,7 @@ public final class ConfigSchema {
     /**
      * The group names.
      *
-     * @return {@code kafka, topics, window, model, nms, http, metrics, ingest, training}
+     * @return {@code kafka, topics, window, model, nms, http, metrics, ingest, training, search}
      */
     public static List<String> groups() {
         return List.copyOf(GROUPS.keySet());

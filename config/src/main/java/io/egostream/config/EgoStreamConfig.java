@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param metrics Prometheus metrics
  * @param ingest the simulated cameras
  * @param training model training
+ * @param search natural-language search over the cameras' recent video
  */
 public record EgoStreamConfig(
         KafkaConfig kafka,
@@ -26,7 +27,8 @@ public record EgoStreamConfig(
         HttpConfig http,
         MetricsConfig metrics,
         IngestConfig ingest,
-        TrainingConfig training) {
+        TrainingConfig training,
+        SearchConfig search) {
 
     /** Checks every group is present. */
     public EgoStreamConfig {
@@ -39,6 +41,7 @@ public record EgoStreamConfig(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(search, "search");
     }
 
     /**
@@ -60,6 +63,7 @@ public record EgoStreamConfig(
     public static EgoStreamConfig from(final ConfigValues values) {
         return new EgoStreamConfig(KafkaConfig.from(values), TopicsConfig.from(values), WindowConfig.from(values),
                 ModelConfig.from(values), NmsConfig.from(values), HttpConfig.from(values),
-                MetricsConfig.from(values), IngestConfig.from(values), TrainingConfig.from(values));
+                MetricsConfig.from(values), IngestConfig.from(values), TrainingConfig.from(values),
+                SearchConfig.from(values));
     }
 }

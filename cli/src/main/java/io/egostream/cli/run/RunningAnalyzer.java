@@ -4,6 +4,7 @@ import io.egostream.config.EgoStreamConfig;
 import io.egostream.stream.app.AnalyzerApp;
 import io.egostream.stream.app.InferenceFactory;
 import io.egostream.stream.metrics.AnalyzerMetrics;
+import io.egostream.stream.search.LiveSearch;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintWriter;
@@ -30,7 +31,16 @@ final class RunningAnalyzer {
         final PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         final AnalyzerMetrics metrics = new AnalyzerMetrics(registry, cfg.metrics().prefix());
-        final AnalyzerApp app = AnalyzerApp.start(cfg, bootstrap, InferenceFactory.create(cfg), metrics, stateDir);
+        final LiveSearch search = cfg.search().enabled() ? LiveSearch.create(cfg) : null;
+        final AnalyzerApp app;
+        try {
+            app = AnalyzerApp.start(cfg, bootstrap, InferenceFactory.create(cfg), metrics, stateDir, search);
+        } catch (RuntimeException e) {
+            if (search != null) {
+                search.close();
+            }
+            throw e;
+        }
         final String base = "http://" + displayHost(cfg.http().host()) + ":" + app.httpPort();
         out.println("Analyzer (Kafka Streams application '" + cfg.kafka().applicationId() + "', "
                 + cfg.kafka().processingGuarantee().kafkaName() + ")");
@@ -38,6 +48,8 @@ final class RunningAnalyzer {
         out.println("  health:  " + base + "/health");
         out.println("  ready:   " + base + "/ready");
         out.println("  metrics: " + base + "/metrics" + (cfg.metrics().enabled() ? "" : " (disabled)"));
+        out.println("  search:  " + base + "/api/search?q=cut+onion" + (search == null ? " (disabled)"
+                : "  (or: egostream search \"cut onion\")"));
         out.flush();
         if (!app.awaitRunning(Duration.ofSeconds(120))) {
             final String state = app.state().toString();

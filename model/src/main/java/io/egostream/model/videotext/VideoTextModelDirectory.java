@@ -141,6 +141,41 @@ public final class VideoTextModelDirectory {
         }
     }
 
+    /**
+     * Reads a model shipped as classpath resources (the two files under one folder), through a temporary copy
+     * that is deleted afterwards.
+     *
+     * @param folder the classpath folder, e.g. {@code /io/egostream/stream/search/video-text/}
+     * @return the model
+     * @throws ModelFormatException when a file is missing or malformed
+     */
+    public static VideoTextModel loadResource(final String folder) throws ModelFormatException {
+        final Path tmp;
+        try {
+            tmp = Files.createTempDirectory("egostream-video-text");
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot create a temporary directory for the model: " + e.getMessage(), e);
+        }
+        try {
+            for (final String name : new String[] {MANIFEST, WEIGHTS}) {
+                try (java.io.InputStream in = VideoTextModelDirectory.class.getResourceAsStream(folder + name)) {
+                    if (in == null) {
+                        throw new ModelFormatException("classpath resource " + folder + name + " is missing");
+                    }
+                    Files.copy(in, tmp.resolve(name));
+                }
+            }
+            return load(tmp);
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read classpath model " + folder + ": " + e.getMessage(), e);
+        } finally {
+            for (final String name : new String[] {MANIFEST, WEIGHTS}) {
+                tmp.resolve(name).toFile().delete();
+            }
+            tmp.toFile().delete();
+        }
+    }
+
     private static Map<String, Object> configMap(final VideoTextConfig c) {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("input_dim", c.inputDim());

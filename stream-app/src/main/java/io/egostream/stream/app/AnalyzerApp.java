@@ -10,8 +10,13 @@ import io.egostream.stream.inference.AnalyzerInference;
 import io.egostream.stream.metrics.AnalyzerMetrics;
 import io.egostream.stream.metrics.KafkaStreamsMetrics;
 import io.egostream.stream.query.CameraQueries;
+import io.egostream.stream.search.LiveSearch;
+import io.egostream.stream.search.SearchFanOut;
+import io.egostream.stream.search.SearchRoutes;
+import io.egostream.stream.search.StreamsSearchPeers;
 import io.egostream.stream.topology.AnalyzerTopology;
 import io.egostream.stream.topology.Topics;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -42,15 +47,17 @@ public final class AnalyzerApp implements AutoCloseable {
     private final DashboardApi dashboard;
     private final AnalyzerInference inference;
     private final AnalyzerMetrics metrics;
+    private final LiveSearch search;
     private boolean closed;
 
     private AnalyzerApp(final KafkaStreams streams, final AnalyzerHttpServer http, final DashboardApi dashboard,
-            final AnalyzerInference inference, final AnalyzerMetrics metrics) {
+            final AnalyzerInference inference, final AnalyzerMetrics metrics, final LiveSearch search) {
         this.streams = streams;
         this.http = http;
         this.dashboard = dashboard;
         this.inference = inference;
         this.metrics = metrics;
+        this.search = search;
     }
 
     /**
@@ -65,15 +72,42 @@ public final class AnalyzerApp implements AutoCloseable {
      */
     public static AnalyzerApp start(final EgoStreamConfig config, final String bootstrapServers,
             final AnalyzerInference inference, final AnalyzerMetrics metrics, final Path stateDir) {
+        return start(config, bootstrapServers, inference, metrics, stateDir, null);
+    }
+
+    /**
+     * Starts the analyzer, with live search ({@code GET /api/search} and the search indexer) when {@code search} is
+     * given.
+     *
+     * @param config the configuration
+     * @param bootstrapServers the brokers ({@code kafka.bootstrap-servers}, or the embedded broker's address)
+     * @param inference the model port (closed with the app)
+     * @param metrics the meters ({@code /metrics} serves their registry)
+     * @param stateDir Kafka Streams state directory, or null for Kafka Streams' default
+     * @param search the instance's search (closed with the app), or null for none
+     * @return the running app
+     */
+    public static AnalyzerApp start(final EgoStreamConfig config, final String bootstrapServers,
+            final AnalyzerInference inference, final AnalyzerMetrics metrics, final Path stateDir,
+            final LiveSearch search) {
         try (Admin admin = Admin.create(StreamsProperties.admin(config, bootstrapServers))) {
             TopicAdmin.createAndAwaitLeaders(admin, Topics.from(config).newTopics(), TOPIC_TIMEOUT);
         }
         final AtomicReference<KafkaStreams> client = new AtomicReference<>();
         final AtomicReference<CameraQueries> queries = new AtomicReference<>();
         final DashboardApi dashboard = DashboardApi.create(config, bootstrapServers, metrics);
+        final AtomicReference<HostInfo> me = new AtomicReference<>();
         final AnalyzerHttpServer http = AnalyzerHttpServer.start(config.http().host(), config.http().port(),
                 () -> client.get() == null ? KafkaStreams.State.CREATED : client.get().state(),
-                config.metrics().enabled() ? metrics : null, queries::get, dashboard::mount);
+                config.metrics().enabled() ? metrics : null, queries::get, (vertx, router) -> {
+                    dashboard.mount(vertx, router);
+                    if (search != null) {
+                        final Duration peerTimeout = Duration.ofMillis(config.search().peerTimeoutMs());
+                        new SearchRoutes(search, new SearchFanOut(search, new StreamsSearchPeers(client::get, me::get),
+                                HttpClient.newBuilder().connectTimeout(peerTimeout).build(), peerTimeout))
+                                .register(vertx, router);
+                    }
+                });
         final KafkaStreams streams;
         try {
             final Properties props = StreamsProperties.streams(config, bootstrapServers);
@@ -81,8 +115,9 @@ public final class AnalyzerApp implements AutoCloseable {
                 props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             }
             final HostInfo self = ApplicationServer.of(config.http(), http.port());
+            me.set(self);
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-            streams = new KafkaStreams(AnalyzerTopology.build(config, inference, metrics), props);
+            streams = new KafkaStreams(AnalyzerTopology.build(config, inference, metrics, search), props);
             metrics.registry().register(new KafkaStreamsMetrics(streams::metrics, config.metrics().prefix()));
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("analyzer stream thread failed: {}", e.toString(), e);
@@ -100,7 +135,7 @@ public final class AnalyzerApp implements AutoCloseable {
             }
             throw e;
         }
-        return new AnalyzerApp(streams, http, dashboard, inference, metrics);
+        return new AnalyzerApp(streams, http, dashboard, inference, metrics, search);
     }
 
     /**
@@ -164,5 +199,17 @@ public final class AnalyzerApp implements AutoCloseable {
         http.close();
         streams.close(CLOSE_TIMEOUT);
         inference.close();
+        if (search != null) {
+            search.close();
+        }
+    }
+
+    /**
+     * The search of this instance.
+     *
+     * @return the search, or null when search is off
+     */
+    public LiveSearch search() {
+        return search;
     }
 }

@@ -5,6 +5,7 @@ import io.egostream.model.codec.FeatureFrameCodec;
 import io.egostream.model.codec.RejectReason;
 import io.egostream.model.domain.CameraRecord;
 import io.egostream.stream.metrics.AnalyzerMetrics;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class FrameValidationProcessor implements Processor<String, DecodeResult, String, Object> {
 
-    private final String analyzerName;
+    private final List<String> childNames;
     private final DeadLetters deadLetters;
     private ProcessorContext<String, Object> context;
 
@@ -27,7 +28,17 @@ public final class FrameValidationProcessor implements Processor<String, DecodeR
      */
     public FrameValidationProcessor(final String analyzerName, final String dlqSinkName,
             final AnalyzerMetrics metrics) {
-        this.analyzerName = analyzerName;
+        this(List.of(analyzerName), dlqSinkName, metrics);
+    }
+
+    /**
+     * @param childNames node names that get every valid record (the camera analyzer, the search indexer)
+     * @param dlqSinkName node name of the dead-letter sink
+     * @param metrics the meters
+     */
+    public FrameValidationProcessor(final List<String> childNames, final String dlqSinkName,
+            final AnalyzerMetrics metrics) {
+        this.childNames = List.copyOf(childNames);
         this.deadLetters = new DeadLetters(dlqSinkName, metrics);
     }
 
@@ -50,6 +61,8 @@ public final class FrameValidationProcessor implements Processor<String, DecodeR
                     FeatureFrameCodec.encode(camera));
             return;
         }
-        context.forward(record.withValue(camera), analyzerName);
+        for (final String child : childNames) {
+            context.forward(record.withValue(camera), child);
+        }
     }
 }

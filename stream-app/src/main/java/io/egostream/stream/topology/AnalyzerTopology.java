@@ -13,7 +13,11 @@ import io.egostream.stream.processor.AnalyzerSettings;
 import io.egostream.stream.processor.CameraAnalyzerProcessor;
 import io.egostream.stream.processor.CameraStateSerde;
 import io.egostream.stream.processor.FrameValidationProcessor;
+import io.egostream.stream.search.LiveSearch;
+import io.egostream.stream.search.SearchIndexerProcessor;
+import io.egostream.stream.search.SearchIndexerSettings;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -48,6 +52,8 @@ public final class AnalyzerTopology {
     public static final String VALIDATOR = "frame-validator";
     /** Per-camera analyzer node. */
     public static final String ANALYZER = "camera-analyzer";
+    /** Search indexer node (present when search is on). */
+    public static final String SEARCH_INDEXER = "search-indexer";
     /** Dead-letter sink node. */
     public static final String DLQ_SINK = "frames-dlq-sink";
 
@@ -64,6 +70,23 @@ public final class AnalyzerTopology {
      */
     public static Topology build(final EgoStreamConfig config, final AnalyzerInference inference,
             final AnalyzerMetrics metrics) {
+        return build(config, inference, metrics, null);
+    }
+
+    /**
+     * Builds the topology, with the search indexer when {@code search} is given: a second child of the validator
+     * that keeps each camera's video-text embeddings in the changelogged stores {@code search-embeddings} and
+     * {@code search-cursors} and in the search's in-memory index.
+     *
+     * @param config the configuration
+     * @param inference the model port
+     * @param metrics the meters
+     * @param search the instance's search (model and index), or null for none
+     * @return the topology
+     * @throws IllegalArgumentException when {@code window.frames-retained} is shorter than a task window
+     */
+    public static Topology build(final EgoStreamConfig config, final AnalyzerInference inference,
+            final AnalyzerMetrics metrics, final LiveSearch search) {
         final TaskWindows windows = TaskWindows.from(config);
         if (windows.longestWindow() > config.window().framesRetained()) {
             throw new IllegalArgumentException("window.frames-retained (" + config.window().framesRetained()
@@ -85,7 +108,8 @@ public final class AnalyzerTopology {
         final Topology topology = new Topology();
         topology.addSource(SOURCE, topics.frames().keySerde().deserializer(),
                 topics.frames().valueSerde().deserializer(), topics.frames().name());
-        topology.addProcessor(VALIDATOR, () -> new FrameValidationProcessor(ANALYZER, DLQ_SINK, metrics), SOURCE);
+        final List<String> children = search == null ? List.of(ANALYZER) : List.of(ANALYZER, SEARCH_INDEXER);
+        topology.addProcessor(VALIDATOR, () -> new FrameValidationProcessor(children, DLQ_SINK, metrics), SOURCE);
         topology.addProcessor(ANALYZER, () -> new CameraAnalyzerProcessor(settings, inference, metrics), VALIDATOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CAMERA_FRAMES), Serdes.Bytes(), Serdes.ByteArray()),
@@ -99,6 +123,16 @@ public final class AnalyzerTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.LATEST_EVENTS), Serdes.String(), Serdes.String()),
                 ANALYZER);
+        if (search != null) {
+            final SearchIndexerSettings indexer = new SearchIndexerSettings(StoreNames.SEARCH_EMBEDDINGS,
+                    StoreNames.SEARCH_CURSORS, config.window().frameStrideSeconds(), config.window().idleTimeoutMs());
+            topology.addProcessor(SEARCH_INDEXER, () -> new SearchIndexerProcessor(indexer, search.encoder(),
+                    search.index()), VALIDATOR);
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                    StoreNames.SEARCH_EMBEDDINGS), Serdes.Bytes(), Serdes.ByteArray()), SEARCH_INDEXER);
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                    StoreNames.SEARCH_CURSORS), Serdes.String(), Serdes.ByteArray()), SEARCH_INDEXER);
+        }
         topology.addSink(DLQ_SINK, topics.framesDlq().name(), topics.framesDlq().keySerde().serializer(),
                 objectSerializer(topics.framesDlq().valueSerde().serializer()), VALIDATOR, ANALYZER);
         for (final Task task : Task.values()) {

@@ -14,5 +14,11 @@ public final class StoreNames {
     /** The latest event of every camera and task: key camera id + 0x00 + task, value the event's JSON. */
     public static final String LATEST_EVENTS = "camera-latest-events";
 
+    /** Final search entries of every camera: key camera id + level + session + first frame (see SearchStoreCodec). */
+    public static final String SEARCH_EMBEDDINGS = "search-embeddings";
+
+    /** Search indexer position of every camera: key camera id, value {@code CameraCursor}. */
+    public static final String SEARCH_CURSORS = "search-cursors";
+
     private StoreNames() {}
 }
