@@ -229,11 +229,12 @@ public final class TrainVideoTextCommand implements Callable<Integer> {
                 if (e.epoch() == epochs) {
                     bar.close();
                 }
-                err.printf(Locale.ROOT, "%nepoch %d: segment loss %.4f  window loss %.4f  (%.0f s)%s%n", e.epoch(),
+                err.printf(Locale.ROOT, "%nepoch %d: segment loss %.4f  window loss %.4f  (%.0f s)%s%s%n", e.epoch(),
                         e.segmentLoss(), e.windowLoss(), e.seconds(), e.validation() == null ? ""
                                 : String.format(Locale.ROOT, "  val text->segment R@5 %.3f, text->window R@5 %.3f",
                                         e.validation().textToSegment().recallAt5(),
-                                        e.validation().textToWindowParent().recallAt5()));
+                                        e.validation().textToWindowParent().recallAt5()),
+                        e.skippedSteps() == 0 ? "" : "  (" + e.skippedSteps() + " step(s) skipped: non-finite gradient)");
             }
         };
     }
@@ -263,6 +264,7 @@ public final class TrainVideoTextCommand implements Callable<Integer> {
             m.put("window_loss", JsonOutput.number(e.windowLoss()));
             m.put("learning_rate", e.learningRate());
             m.put("seconds", e.seconds());
+            m.put("skipped_steps", e.skippedSteps());
             if (e.validation() != null) {
                 m.put("val", reportJson(e.validation(), both));
             }

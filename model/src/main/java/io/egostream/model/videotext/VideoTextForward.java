@@ -116,7 +116,10 @@ public final class VideoTextForward {
     }
 
     private NDArray linear(final NDArray x, final String layer) {
-        return x.matMul(parameters.get(layer + ".weight").transpose()).add(parameters.get(layer + ".bias"));
+        // The transposed view belongs to the input's manager, so it is freed with the step's arrays.
+        final NDArray weightT = parameters.get(layer + ".weight").transpose();
+        weightT.attach(x.getManager());
+        return x.matMul(weightT).add(parameters.get(layer + ".bias"));
     }
 
     /**

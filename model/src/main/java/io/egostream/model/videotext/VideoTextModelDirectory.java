@@ -37,6 +37,8 @@ public final class VideoTextModelDirectory {
     public static final String MANIFEST = "video-text.json";
     /** The weight file. */
     public static final String WEIGHTS = "weights.npz";
+    /** Classpath folder of the model EgoStream ships (see its {@code NOTICE.md}). */
+    public static final String SHIPPED = "/io/egostream/model/videotext/default/";
     /** The text encoder whose space the embeddings live in. */
     public static final String TEXT_ENCODER = "all-MiniLM-L6-v2";
 
@@ -145,7 +147,7 @@ public final class VideoTextModelDirectory {
      * Reads a model shipped as classpath resources (the two files under one folder), through a temporary copy
      * that is deleted afterwards.
      *
-     * @param folder the classpath folder, e.g. {@code /io/egostream/stream/search/video-text/}
+     * @param folder the classpath folder, e.g. {@link #SHIPPED}
      * @return the model
      * @throws ModelFormatException when a file is missing or malformed
      */

@@ -33,6 +33,16 @@ class VideoTextModelDirectoryTest {
     }
 
     @Test
+    void shippedModelLoadsWithTheCamerasFeatureSizeAndTheTextSpace() throws Exception {
+        final VideoTextModel shipped = VideoTextModelDirectory.loadResource(VideoTextModelDirectory.SHIPPED);
+        assertEquals(256, shipped.config().inputDim());
+        assertEquals(384, shipped.config().textDim());
+        final ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> VideoTextModelDirectory.loadResource("/no/such/folder/"));
+        assertTrue(e.getMessage().contains("/no/such/folder/video-text.json is missing"), e.getMessage());
+    }
+
+    @Test
     void missingManifestIsNamed(@TempDir final Path dir) {
         final ModelFormatException e = assertThrows(ModelFormatException.class, () -> VideoTextModelDirectory.load(dir));
         assertTrue(e.getMessage().contains("video-text.json: missing"), e.getMessage());

@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class LiveSearch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSearch.class);
-    /** Classpath folder of the shipped video-text model. */
-    public static final String SHIPPED_MODEL = "/io/egostream/stream/search/video-text/";
 
     private final VideoTextEncoder encoder;
     private final SearchIndex index;
@@ -74,7 +72,7 @@ public final class LiveSearch implements AutoCloseable {
         final SearchConfig s = config.search();
         final VideoTextModel model;
         try {
-            model = s.modelDir().isEmpty() ? VideoTextModelDirectory.loadResource(SHIPPED_MODEL)
+            model = s.modelDir().isEmpty() ? VideoTextModelDirectory.loadResource(VideoTextModelDirectory.SHIPPED)
                     : VideoTextModelDirectory.load(Path.of(s.modelDir()));
         } catch (ModelFormatException e) {
             throw new IllegalArgumentException("search.model-dir: " + e.getMessage(), e);

@@ -70,7 +70,7 @@ class SearchRoutesTest {
 
     private AnalyzerHttpServer start(final LiveSearch search, final boolean isA) {
         final SearchFanOut fanOut = new SearchFanOut(search, new FixedPeers(isA), CLIENT, Duration.ofSeconds(2));
-        return AnalyzerHttpServer.start("127.0.0.1", 0, () -> KafkaStreams.State.RUNNING, null,
+        return AnalyzerHttpServer.start("127.0.0.1", 0, () -> KafkaStreams.State.RUNNING, null, () -> null,
                 (vertx, router) -> new SearchRoutes(search, fanOut).register(vertx, router));
     }
 

@@ -9,7 +9,8 @@ package io.egostream.training.videotext;
  * @param learningRate the learning rate at the end of the epoch
  * @param seconds wall time of the epoch
  * @param validation retrieval on the validation videos after the epoch, or null when not measured
+ * @param skippedSteps steps skipped so far in the run because their gradient was not finite
  */
 public record VideoTextEpoch(int epoch, double segmentLoss, double windowLoss, double learningRate, double seconds,
-        RetrievalReport validation) {
+        RetrievalReport validation, long skippedSteps) {
 }

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains the two-level video-text model (HierVL's recipe on EgoStream's corpus): each step draws a batch of
@@ -25,9 +27,14 @@ import java.util.SplittableRandom;
  * ({@link ContrastiveLoss}, {@code w = windowWeight}); the window loss reaches the segment encoder through the
  * chunk states it aggregates. Adam with decay on matrices only, global-norm clipping, linear warm-up then cosine
  * decay. An epoch visits every training segment once in a seeded order; windows are visited in a seeded order,
- * cycling. Same seed, data and settings give the same model.
+ * cycling. Same seed, data and settings give the same model in one process (across processes the CPU kernels'
+ * rounding can differ in the last bits, and runs drift apart slowly). A step whose gradient is not finite is
+ * skipped (weights unchanged, counted in {@link VideoTextEpoch#skippedSteps()}); more than 1 % of the steps so
+ * ends training with an error.
  */
 public final class VideoTextTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoTextTrainer.class);
 
     private VideoTextTrainer() {
     }
@@ -74,6 +81,7 @@ public final class VideoTextTrainer {
                     totalSteps, 0.0), settings.gradClip());
             listener.started(totalSteps);
             int windowCursor = 0;
+            long skipped = 0;
             int[] windowOrder = windows.isEmpty() ? new int[0]
                     : permutation(windows.size(), new SplittableRandom(mix(settings.seed(), 0, 1)));
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -97,16 +105,27 @@ public final class VideoTextTrainer {
                     }
                     final double[] losses = step(forward, root, train, texts, segBatch, winBatch, narrationIds,
                             summaryIds, settings);
-                    adam.step();
+                    try {
+                        adam.step();
+                    } catch (IllegalStateException e) {
+                        // A non-finite gradient: Adam left the weights unchanged and zeroed the gradients.
+                        skipped++;
+                        LOG.warn("epoch {} step {}: {}; step skipped", epoch, step + 1, e.getMessage());
+                        if (skipped > Math.max(1, totalSteps / 100)) {
+                            throw new IllegalStateException(skipped + " of " + (step + 1) + " steps had non-finite "
+                                    + "gradients (more than 1 %); training diverged", e);
+                        }
+                    }
                     segSum += losses[0];
                     winSum += losses[1];
-                    listener.stepDone(adam.steps(), losses[0], losses[1]);
+                    listener.stepDone((long) (epoch - 1) * stepsPerEpoch + step + 1, losses[0], losses[1]);
                 }
                 final RetrievalReport val = validation == null ? null
                         : RetrievalEvaluator.evaluate(new VideoTextEncoder(snapshot(initial, params)), validation, texts);
                 final VideoTextEpoch record = new VideoTextEpoch(epoch, segSum / stepsPerEpoch,
                         windows.isEmpty() ? Double.NaN : winSum / stepsPerEpoch,
-                        adam.currentLearningRate(adam.groups().get(0)), (System.nanoTime() - started) / 1e9, val);
+                        adam.currentLearningRate(adam.groups().get(0)), (System.nanoTime() - started) / 1e9, val,
+                        skipped);
                 history.add(record);
                 listener.epochDone(record);
             }
