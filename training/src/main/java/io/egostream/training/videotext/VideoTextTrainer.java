@@ -3,6 +3,7 @@ package io.egostream.training.videotext;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.egostream.model.videotext.VideoTextConfig;
@@ -108,12 +109,15 @@ public final class VideoTextTrainer {
                     try {
                         adam.step();
                     } catch (IllegalStateException e) {
-                        // A non-finite gradient: Adam left the weights unchanged and zeroed the gradients.
+                        // A non-finite gradient: Adam left the weights unchanged; clear the gradients in place
+                        // (Adam's zeroing multiplies by 0, which keeps NaN).
+                        clearGradients(params);
                         skipped++;
                         LOG.warn("epoch {} step {}: {}; step skipped", epoch, step + 1, e.getMessage());
                         if (skipped > Math.max(1, totalSteps / 100)) {
-                            throw new IllegalStateException(skipped + " of " + (step + 1) + " steps had non-finite "
-                                    + "gradients (more than 1 %); training diverged", e);
+                            throw new IllegalStateException(skipped + " of " + ((long) (epoch - 1) * stepsPerEpoch
+                                    + step + 1) + " steps had non-finite gradients (more than 1 %); training diverged",
+                                    e);
                         }
                     }
                     segSum += losses[0];
@@ -163,6 +167,14 @@ public final class VideoTextTrainer {
                 }
                 gc.backward(loss);
                 return new double[] {segLoss, winLoss};
+            }
+        }
+    }
+
+    private static void clearGradients(final Map<String, NDArray> params) {
+        for (final NDArray p : params.values()) {
+            try (NDArray g = p.getGradient()) {
+                g.set(new NDIndex(":"), 0);
             }
         }
     }
