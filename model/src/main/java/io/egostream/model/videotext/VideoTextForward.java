@@ -76,7 +76,7 @@ public final class VideoTextForward {
         final NDArray mean = frames.mean(new int[] {2}, true);
         final NDArray centered = frames.sub(mean);
         final NDArray var = centered.square().mean(new int[] {2}, true);
-        final NDArray x = centered.div(var.add(VideoTextParameters.STANDARDIZE_EPS).sqrt());
+        final NDArray x = centered.div(var.add(scalar(var, VideoTextParameters.STANDARDIZE_EPS)).sqrt());
         final NDArray h = Activation.relu(linear(x, "frame"));
         final NDArray m = mask.expandDims(-1);
         final NDArray masked = h.mul(m);
@@ -106,7 +106,7 @@ public final class VideoTextForward {
     public NDArray windowEmbeddings(final NDArray childStates, final NDArray mask) {
         final NDArray t = linear(childStates, "window_attn").tanh();
         final NDArray scores = t.mul(parameters.get("window_attn.score")).sum(new int[] {-1})
-                .add(mask.sub(1f).mul(-MASKED));
+                .add(mask.sub(scalar(mask, 1f)).mul(scalar(mask, -MASKED)));
         final NDArray a = scores.softmax(1).mul(mask).expandDims(-1);
         final NDArray attended = childStates.mul(a).sum(new int[] {1});
         final NDArray mean = childStates.mul(mask.expandDims(-1)).sum(new int[] {1})
@@ -129,6 +129,19 @@ public final class VideoTextForward {
      * @return {@code v / max(|v|, 1e-12)} over the last axis
      */
     public static NDArray unit(final NDArray v) {
-        return v.div(v.square().sum(new int[] {-1}, true).sqrt().maximum(VideoTextParameters.NORM_EPS));
+        return v.div(v.square().sum(new int[] {-1}, true).sqrt().maximum(scalar(v, VideoTextParameters.NORM_EPS)));
+    }
+
+    /**
+     * A 0-d array in the manager of {@code like}. Use it instead of a Java number in arithmetic that autograd
+     * differentiates: DJL's PyTorch engine turns a Java number into a tensor over a Java buffer that nothing keeps
+     * alive, and the backward pass may read it after the garbage collector freed it.
+     *
+     * @param like an array whose manager owns the scalar
+     * @param value the value
+     * @return a float32 scalar array
+     */
+    public static NDArray scalar(final NDArray like, final float value) {
+        return like.getManager().create(value);
     }
 }

@@ -148,6 +148,58 @@ class VideoTextForwardTest {
         }
     }
 
+    /** Gradients of one forward, with or without a garbage collection (and buffer churn) before the backward. */
+    private static Map<String, float[]> gradients(final boolean collectGarbage) throws InterruptedException {
+        final Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        try (NDManager m = manager.newSubManager()) {
+            final Map<String, NDArray> p = VideoTextForward.toArrays(model, m);
+            p.values().forEach(a -> a.setRequiresGradient(true));
+            final VideoTextForward forward = new VideoTextForward(CONFIG, p);
+            final float[] flat = new float[2 * 4 * 3 * CONFIG.inputDim()];
+            final SplittableRandom r = new SplittableRandom(13);
+            for (int i = 0; i < flat.length; i++) {
+                flat[i] = (float) r.nextDouble();
+            }
+            final float[] mask = new float[8 * 3];
+            java.util.Arrays.fill(mask, 1f);
+            mask[5] = 0;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                final NDArray z = forward.segmentStates(m.create(flat, new Shape(8, 3, CONFIG.inputDim())),
+                        m.create(mask, new Shape(8, 3)));
+                final NDArray win = forward.windowEmbeddings(z.reshape(2, 4, CONFIG.hiddenDim()),
+                        m.create(new float[] {1, 1, 1, 0, 1, 1, 1, 1}, new Shape(2, 4)));
+                final NDArray loss = forward.segmentEmbeddings(z).square().sum().add(win.sum());
+                if (collectGarbage) {
+                    final List<java.nio.ByteBuffer> churn = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        System.gc();
+                        Thread.sleep(5);
+                        for (int j = 0; j < 100; j++) {
+                            churn.add(java.nio.ByteBuffer.allocateDirect(16));
+                        }
+                    }
+                }
+                gc.backward(loss);
+            }
+            p.forEach((k, v) -> out.put(k, v.getGradient().toFloatArray()));
+        }
+        return out;
+    }
+
+    /**
+     * DJL's PyTorch engine makes a Java number into a tensor over a buffer nothing keeps alive; a backward that
+     * reads it after a garbage collection read freed memory (gradients of Infinity or NaN). The network passes
+     * manager-owned scalars instead, so a collection between forward and backward changes nothing.
+     */
+    @Test
+    void gradientsDoNotDependOnGarbageCollectionBeforeBackward() throws InterruptedException {
+        final Map<String, float[]> quiet = gradients(false);
+        final Map<String, float[]> collected = gradients(true);
+        for (final String name : quiet.keySet()) {
+            assertArrayEquals(quiet.get(name), collected.get(name), 0f, name);
+        }
+    }
+
     @Test
     void wrongParameterShapeIsNamed() {
         try (NDManager m = manager.newSubManager()) {

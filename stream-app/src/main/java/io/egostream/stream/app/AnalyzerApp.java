@@ -100,13 +100,14 @@ public final class AnalyzerApp implements AutoCloseable {
         final AnalyzerHttpServer http = AnalyzerHttpServer.start(config.http().host(), config.http().port(),
                 () -> client.get() == null ? KafkaStreams.State.CREATED : client.get().state(),
                 config.metrics().enabled() ? metrics : null, queries::get, (vertx, router) -> {
-                    dashboard.mount(vertx, router);
+                    // Before the dashboard: its API answers every other /api/ path with 404.
                     if (search != null) {
                         final Duration peerTimeout = Duration.ofMillis(config.search().peerTimeoutMs());
                         new SearchRoutes(search, new SearchFanOut(search, new StreamsSearchPeers(client::get, me::get),
                                 HttpClient.newBuilder().connectTimeout(peerTimeout).build(), peerTimeout))
                                 .register(vertx, router);
                     }
+                    dashboard.mount(vertx, router);
                 });
         final KafkaStreams streams;
         try {

@@ -40,7 +40,10 @@ public final class SearchJson {
         m.put("level", e.level().id());
         m.put("score", h.score());
         m.put("final", e.isFinal());
-        m.put("frames", Map.of("first", e.firstFrame(), "last", e.lastFrame()));
+        final Map<String, Object> frames = new LinkedHashMap<>();
+        frames.put("first", e.firstFrame());
+        frames.put("last", e.lastFrame());
+        m.put("frames", frames);
         final Map<String, Object> t = new LinkedHashMap<>();
         t.put("startSeconds", Math.round(e.startSeconds() * 1000) / 1000.0);
         t.put("endSeconds", Math.round(e.endSeconds() * 1000) / 1000.0);

@@ -74,7 +74,10 @@ public final class SearchRoutes {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", p.echo());
         m.put("model", search.modelId());
-        m.put("instances", Map.of("asked", o.asked(), "failed", o.failed()));
+        final Map<String, Object> instances = new LinkedHashMap<>();
+        instances.put("asked", o.asked());
+        instances.put("failed", o.failed());
+        m.put("instances", instances);
         m.put("complete", o.complete());
         final List<Map<String, Object>> results = new ArrayList<>();
         for (final SearchHit h : o.results()) {

@@ -49,11 +49,13 @@ public final class ContrastiveLoss {
                 }
             }
         }
-        final NDArray logits = video.matMul(text.transpose()).div((float) temperature)
+        // Numbers enter as manager-owned scalars (see VideoTextForward.scalar): their backward reads them.
+        final NDArray logits = video.matMul(text.transpose()).div(manager.create((float) temperature))
                 .add(manager.create(mask, new Shape(b, b)));
         final NDArray diagonal = manager.create(eye, new Shape(b, b));
-        final NDArray videoToText = logits.logSoftmax(1).mul(diagonal).sum().neg().div(b);
-        final NDArray textToVideo = logits.logSoftmax(0).mul(diagonal).sum().neg().div(b);
-        return videoToText.add(textToVideo).div(2f);
+        final NDArray rows = manager.create((float) b);
+        final NDArray videoToText = logits.logSoftmax(1).mul(diagonal).sum().neg().div(rows);
+        final NDArray textToVideo = logits.logSoftmax(0).mul(diagonal).sum().neg().div(rows);
+        return videoToText.add(textToVideo).div(manager.create(2f));
     }
 }

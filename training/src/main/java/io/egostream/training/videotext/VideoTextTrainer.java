@@ -163,7 +163,7 @@ public final class VideoTextTrainer {
                     final int[] winIds = winBatch.stream().mapToInt(w -> summaryIds.get(w.summary())).toArray();
                     final NDArray wl = ContrastiveLoss.infoNce(winEmb, winText, winIds, settings.temperature());
                     winLoss = wl.getFloat();
-                    loss = loss.add(wl.mul((float) settings.windowWeight()));
+                    loss = loss.add(wl.mul(VideoTextForward.scalar(wl, (float) settings.windowWeight())));
                 }
                 gc.backward(loss);
                 return new double[] {segLoss, winLoss};

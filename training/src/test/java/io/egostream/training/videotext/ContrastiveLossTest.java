@@ -34,6 +34,36 @@ class ContrastiveLossTest {
         }
     }
 
+    /** The loss's numbers (temperature, batch size, 1/2) must survive a garbage collection before the backward. */
+    @Test
+    void gradientDoesNotDependOnGarbageCollectionBeforeBackward() throws InterruptedException {
+        assertEquals(gradient(false)[0], gradient(true)[0], 0f);
+        assertEquals(true, Float.isFinite(gradient(true)[1]));
+    }
+
+    private static float[] gradient(final boolean collectGarbage) throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            final NDArray v = m.create(new float[] {0.6f, 0.8f, 0.8f, -0.6f}, new Shape(2, 2));
+            v.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                final NDArray loss = ContrastiveLoss.infoNce(v, m.create(new float[] {1, 0, 0, 1}, new Shape(2, 2)),
+                        new int[] {0, 1}, 0.05);
+                if (collectGarbage) {
+                    final java.util.List<java.nio.ByteBuffer> churn = new java.util.ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        System.gc();
+                        Thread.sleep(5);
+                        for (int j = 0; j < 100; j++) {
+                            churn.add(java.nio.ByteBuffer.allocateDirect(16));
+                        }
+                    }
+                }
+                gc.backward(loss);
+            }
+            return v.getGradient().toFloatArray();
+        }
+    }
+
     @Test
     void badArgumentsAreNamed() {
         try (NDManager m = NDManager.newBaseManager()) {
