@@ -83,6 +83,7 @@ class LocalClusterIT {
         env.put("EGOSTREAM_MODEL_DEVICE", "cpu");
         env.put("EGOSTREAM_MODEL_FEATURE_DIM", Integer.toString(DIM));
         env.put("EGOSTREAM_INGEST_FEATURE_DIM", Integer.toString(DIM));
+        env.put("EGOSTREAM_SEARCH_ENABLED", "false"); // the shipped video-text model reads 256-d frames
         final EgoStreamConfig config = ConfigLoader.load(null, env);
         final Topics topics = Topics.from(config);
         final ClusterSpec spec = new ClusterSpec(dir.resolve("cluster"), 2, null, env, CAMERAS, SPEED, FRAMES, 768);

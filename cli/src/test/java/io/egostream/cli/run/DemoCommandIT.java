@@ -29,7 +29,9 @@ class DemoCommandIT {
                 "model:", "  preset: small", "  feature-dim: 32", "  device: cpu",
                 "ingest:", "  feature-dim: 32", "  cameras: 2", "  speed-factor: 8",
                 "http:", "  port: 0",
-                "topics:", "  partitions: 2", ""));
+                "topics:", "  partitions: 2",
+                // the shipped video-text model reads 256-d frames; search has its own tests
+                "search:", "  enabled: false", ""));
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final int code = new CommandLine(new EgoStreamCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
