@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Group {@code model}: which model the analyzer loads, where it runs and how it batches.
  *
- * @param dir directory of the model artifacts; empty = the model shipped with EgoStream
- * @param preset name of the Hier-EgoPack architecture preset ({@code reference} or {@code small})
+ * @param dir directory of the model artifacts; empty = the model {@code preset} names
+ * @param preset the model run when {@code dir} is empty: {@code shipped} (the trained model shipped with
+ *     EgoStream), or an untrained architecture preset ({@code reference} or {@code small})
  * @param device where the model runs
  * @param engine the DJL engine that runs it
  * @param featureDim dimension D of every feature frame
@@ -23,12 +24,16 @@ public record ModelConfig(
 
     /** {@code model.dir}. */
     public static final ConfigKey DIR = ConfigKey.ofString("model.dir", "[^\\n\\r\\x00]*",
-            "empty, or a directory path", "Directory of the model artifacts to load; empty loads the model shipped "
-                    + "with EgoStream.");
+            "empty, or a directory path", "Directory of the model artifacts to load; empty loads the model "
+                    + "model.preset names (by default the trained model shipped with EgoStream).");
+    /** The {@code model.preset} value that loads the trained model shipped with EgoStream. */
+    public static final String SHIPPED = "shipped";
     /** {@code model.preset}. */
-    public static final ConfigKey PRESET = ConfigKey.ofChoice("model.preset", List.of("reference", "small"),
-            "Hier-EgoPack architecture preset: reference (the published sizes) or small (the golden-vector "
-                    + "test size); must match the weights in the model directory.");
+    public static final ConfigKey PRESET = ConfigKey.ofChoice("model.preset", List.of(SHIPPED, "reference", "small"),
+            "Model run when model.dir is empty: shipped (the trained default model shipped with EgoStream, 256-d "
+                    + "frames), or a Hier-EgoPack architecture preset with untrained weights for benchmarks and "
+                    + "tests: reference (the published sizes) or small (the golden-vector test size). Ignored "
+                    + "when model.dir is set.");
     /** {@code model.device}. */
     public static final ConfigKey DEVICE = ConfigKey.ofEnum("model.device", Device.class,
             "Where the model runs: cpu, gpu (fails when there is none) or auto (a GPU when the engine sees one).");
@@ -87,12 +92,21 @@ public record ModelConfig(
     }
 
     /**
-     * Whether the analyzer loads the shipped model.
+     * Whether the analyzer loads the trained model shipped with EgoStream.
      *
-     * @return true when {@link #dir} is empty
+     * @return true when {@link #dir} is empty and {@link #preset} is {@value #SHIPPED}
      */
     public boolean shippedModel() {
-        return dir.isEmpty();
+        return dir.isEmpty() && SHIPPED.equals(preset);
+    }
+
+    /**
+     * Whether the analyzer runs an architecture preset with untrained weights.
+     *
+     * @return true when {@link #dir} is empty and {@link #preset} names an architecture preset
+     */
+    public boolean untrainedPreset() {
+        return dir.isEmpty() && !SHIPPED.equals(preset);
     }
 
     static List<ConfigKey> keys() {

@@ -116,7 +116,7 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.load(yaml("model:\n  preset: 7\n"), Map.of())), "model.preset", "7");
         assertMentions(assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(yaml("model:\n  preset: huge\n"), Map.of())), "model.preset", "'huge'",
-                "one of: reference, small");
+                "one of: shipped, reference, small");
         assertEquals("small", ConfigLoader.load(null, Map.of("EGOSTREAM_MODEL_PRESET", "small")).model().preset());
         assertMentions(assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(yaml("http:\n  port:\n"), Map.of())), "http.port", "empty (null)");

@@ -65,7 +65,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--preset", defaultValue = "reference", paramLabel = "NAME",
-            description = "Model preset (untrained weights): reference or small (default: ${DEFAULT-VALUE}).")
+            description = "Model: shipped (the trained default model), or an architecture preset with untrained "
+                    + "weights: reference or small (default: ${DEFAULT-VALUE}).")
     private String preset;
 
     @Option(names = "--cameras", defaultValue = "8", paramLabel = "N",

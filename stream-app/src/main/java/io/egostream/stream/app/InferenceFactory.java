@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the analyzer's inference from the {@code model} group: DJL's PyTorch engine (offline, natives from the
- * Maven artifacts) on the configured device, the model of {@code model.dir} (or the untrained preset, see
- * {@link ModelLoader}), run by the exact incremental evaluator ({@link IncrementalModelInference}); with
+ * Maven artifacts) on the configured device, the model of {@code model.dir} (or, when it is empty, the shipped
+ * trained model or an untrained preset, see {@link ModelLoader}), run by the exact incremental evaluator ({@link IncrementalModelInference}); with
  * {@code model.open-vocabulary-dir} set, wrapped in {@link OpenVocabularyInference} so AR events also carry the
  * operator's open-vocabulary labels.
  */
@@ -53,9 +53,9 @@ public final class InferenceFactory {
         try {
             final ModelLoader.Loaded loaded = ModelLoader.load(model, manager);
             if (loaded.untrained()) {
-                LOG.warn("model.dir is empty and EgoStream ships no trained model yet: running {} with untrained "
-                        + "weights (events come from real forward passes, but their labels carry no meaning)",
-                        loaded.ref().id());
+                LOG.warn("model.dir is empty and model.preset is {}: running {} with untrained weights (events "
+                        + "come from real forward passes, but their labels carry no meaning; model.preset shipped "
+                        + "runs the trained default model)", model.preset(), loaded.ref().id());
             }
             LOG.info("model {} ({}) on {} with DJL {}", loaded.ref().id(), loaded.ref().version(), device,
                     Engine.getEngine(PYTORCH).getVersion());

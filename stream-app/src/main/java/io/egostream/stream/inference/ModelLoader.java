@@ -9,6 +9,7 @@ import io.egostream.model.nn.HierEgoPackWeights;
 import io.egostream.model.nn.ModelDirectory;
 import io.egostream.model.nn.ModelFormatException;
 import io.egostream.model.nn.Vocabularies;
+import io.egostream.model.shipped.ShippedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,11 @@ import java.util.HexFormat;
 
 /**
  * Loads the analyzer's model from the {@code model} configuration group. {@code model.dir} names a model directory
- * ({@link ModelDirectory}); when it is empty, EgoStream has no trained model to ship yet, so the analyzer runs the
- * {@code model.preset} architecture with freshly initialised weights (seed {@value #UNTRAINED_SEED}): every event
- * still comes from a real forward pass, but its labels carry no meaning, and the model id says so
- * ({@code hier-egopack-<preset>-untrained}).
+ * ({@link ModelDirectory}). When it is empty, {@code model.preset} says what runs: {@code shipped} (the default)
+ * loads the trained model shipped with EgoStream ({@link ShippedModel}); an architecture preset
+ * ({@code reference}, {@code small}) runs with freshly initialised weights (seed {@value #UNTRAINED_SEED}), for
+ * benchmarks and tests: every event still comes from a real forward pass, but its labels carry no meaning, and
+ * the model id says so ({@code hier-egopack-<preset>-untrained}).
  */
 public final class ModelLoader {
 
@@ -45,11 +47,14 @@ public final class ModelLoader {
      * @param config the {@code model} group
      * @param manager the manager the parameters live under (its engine and device run the model)
      * @return the model
-     * @throws ModelLoadException naming {@code model.dir} and the problem when the directory cannot be loaded or
-     *     does not fit {@code model.feature-dim}
+     * @throws ModelLoadException naming {@code model.dir} (or {@code model.preset}) and the problem when the model
+     *     cannot be loaded or does not fit {@code model.feature-dim}
      */
     public static Loaded load(final ModelConfig config, final NDManager manager) {
         if (config.shippedModel()) {
+            return loadShipped(config, manager);
+        }
+        if (config.untrainedPreset()) {
             final HierEgoPackConfig architecture = withInputDim(HierEgoPackConfig.preset(config.preset()),
                     config.featureDim());
             final HierEgoPackWeights weights = HierEgoPackWeights.initialise(architecture, manager, UNTRAINED_SEED);
@@ -71,6 +76,41 @@ public final class ModelLoader {
                     + "-d features but model.feature-dim is " + config.featureDim(), null);
         }
         return new Loaded(model, new ModelRef(model.id(), manifestDigest(dir)), false);
+    }
+
+    private static Loaded loadShipped(final ModelConfig config, final NDManager manager) {
+        final HierEgoPackModel model;
+        try {
+            model = ShippedModel.load(manager);
+        } catch (ModelFormatException | IOException | IllegalStateException e) {
+            throw new ModelLoadException("cannot load the model shipped with EgoStream (model.preset "
+                    + ModelConfig.SHIPPED + "): " + e.getMessage(), e);
+        }
+        if (model.config().inputDim() != config.featureDim()) {
+            final int inputDim = model.config().inputDim();
+            model.close();
+            throw new ModelLoadException("the model shipped with EgoStream (model.preset " + ModelConfig.SHIPPED
+                    + ") reads " + inputDim + "-d features but model.feature-dim is " + config.featureDim()
+                    + "; set model.feature-dim " + inputDim + ", or model.dir to a model trained on "
+                    + config.featureDim() + "-d features", null);
+        }
+        return new Loaded(model, new ModelRef(model.id(), "shipped-" + shippedDigest()), false);
+    }
+
+    private static String shippedDigest() {
+        try {
+            final MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (var in = ShippedModel.class.getResourceAsStream(ShippedModel.RESOURCE_DIR + ModelDirectory.MANIFEST)) {
+                if (in == null) {
+                    throw new ModelLoadException("the shipped model has no " + ModelDirectory.MANIFEST, null);
+                }
+                sha.update(in.readAllBytes());
+            }
+            return "sha256-" + HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ModelLoadException("cannot read the shipped model's " + ModelDirectory.MANIFEST + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String manifestDigest(final Path dir) {
