@@ -15,6 +15,9 @@ import java.util.List;
  * @param preNmsThreshold candidates with a lower class probability are not decoded
  * @param preNmsTopK most candidates decoded per pyramid level
  * @param minDurationSeconds candidates not longer than this are dropped, s
+ * @param emitMinScore moments scoring below this (after NMS) are not emitted as events
+ * @param provisionalHopSeconds stream seconds between a camera's provisional moment events; 0 = none
+ * @param provisionalTopK most provisional moments per camera and hop, best first
  */
 public record NmsConfig(
         NmsMethod method,
@@ -25,7 +28,10 @@ public record NmsConfig(
         double windowSeconds,
         double preNmsThreshold,
         int preNmsTopK,
-        double minDurationSeconds) {
+        double minDurationSeconds,
+        double emitMinScore,
+        double provisionalHopSeconds,
+        int provisionalTopK) {
 
     /** {@code nms.method}. */
     public static final ConfigKey METHOD = ConfigKey.ofEnum("nms.method", NmsMethod.class,
@@ -55,6 +61,18 @@ public record NmsConfig(
     public static final ConfigKey MIN_DURATION_SECONDS = ConfigKey.ofDouble("nms.min-duration-seconds", 0, 3600,
             "Decoded candidates not longer than this many seconds are dropped.");
 
+    /** {@code nms.emit-min-score}. */
+    public static final ConfigKey EMIT_MIN_SCORE = ConfigKey.ofDouble("nms.emit-min-score", 0, 1,
+            "Moments whose score after NMS is below this are not emitted as events (volume vs recall: "
+                    + "egostream eval model reports moments per minute, precision and recall per threshold).");
+    /** {@code nms.provisional-hop-seconds}. */
+    public static final ConfigKey PROVISIONAL_HOP_SECONDS = ConfigKey.ofDouble("nms.provisional-hop-seconds", 0,
+            86_400, "Stream seconds between a camera's provisional moment events (the moments not final yet, "
+                    + "as if the stream ended now); 0 emits none.");
+    /** {@code nms.provisional-top-k}. */
+    public static final ConfigKey PROVISIONAL_TOP_K = ConfigKey.ofInt("nms.provisional-top-k", 1, 1000,
+            "Most provisional moments per camera and hop, best score first.");
+
     /** Validates every field. */
     public NmsConfig {
         METHOD.require(method);
@@ -66,16 +84,20 @@ public record NmsConfig(
         PRE_NMS_THRESHOLD.require(preNmsThreshold);
         PRE_NMS_TOP_K.require(preNmsTopK);
         MIN_DURATION_SECONDS.require(minDurationSeconds);
+        EMIT_MIN_SCORE.require(emitMinScore);
+        PROVISIONAL_HOP_SECONDS.require(provisionalHopSeconds);
+        PROVISIONAL_TOP_K.require(provisionalTopK);
     }
 
     static List<ConfigKey> keys() {
         return List.of(METHOD, SIGMA, IOU_THRESHOLD, MIN_SCORE, MAX_SEGMENTS, WINDOW_SECONDS, PRE_NMS_THRESHOLD,
-                PRE_NMS_TOP_K, MIN_DURATION_SECONDS);
+                PRE_NMS_TOP_K, MIN_DURATION_SECONDS, EMIT_MIN_SCORE, PROVISIONAL_HOP_SECONDS, PROVISIONAL_TOP_K);
     }
 
     static NmsConfig from(final ConfigValues v) {
         return new NmsConfig(v.enumValue(METHOD, NmsMethod.class), v.doubleValue(SIGMA), v.doubleValue(IOU_THRESHOLD),
                 v.doubleValue(MIN_SCORE), v.intValue(MAX_SEGMENTS), v.doubleValue(WINDOW_SECONDS),
-                v.doubleValue(PRE_NMS_THRESHOLD), v.intValue(PRE_NMS_TOP_K), v.doubleValue(MIN_DURATION_SECONDS));
+                v.doubleValue(PRE_NMS_THRESHOLD), v.intValue(PRE_NMS_TOP_K), v.doubleValue(MIN_DURATION_SECONDS),
+                v.doubleValue(EMIT_MIN_SCORE), v.doubleValue(PROVISIONAL_HOP_SECONDS), v.intValue(PROVISIONAL_TOP_K));
     }
 }

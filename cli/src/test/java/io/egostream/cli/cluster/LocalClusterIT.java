@@ -80,6 +80,8 @@ class LocalClusterIT {
         env.put("EGOSTREAM_KAFKA_STANDBY_REPLICAS", "1");
         env.put("EGOSTREAM_TOPICS_PARTITIONS", "4");
         env.put("EGOSTREAM_MODEL_PRESET", "small");
+        // untrained weights score moments near the focal-loss prior (0.01): emit them all
+        env.put("EGOSTREAM_NMS_EMIT_MIN_SCORE", "0");
         env.put("EGOSTREAM_MODEL_DEVICE", "cpu");
         env.put("EGOSTREAM_MODEL_FEATURE_DIM", Integer.toString(DIM));
         env.put("EGOSTREAM_INGEST_FEATURE_DIM", Integer.toString(DIM));
@@ -114,7 +116,9 @@ class LocalClusterIT {
                 final String key = e.cameraId() + "|" + e.sessionId() + "|" + e.task() + "|" + e.status() + "|"
                         + e.frames().first() + "-" + e.frames().last() + "|" + e.time().startSeconds() + "|"
                         + e.time().endSeconds() + "|" + (e.labels().isEmpty() ? "" : e.labels().get(0).id());
-                assertTrue(seen.add(key), "emitted twice: " + key);
+                // a provisional moment may come again after a failover (its camera's hop restarts); finals never
+                assertTrue(seen.add(key) || (e.task() == Task.MQ && e.status() == EventStatus.PROVISIONAL),
+                        "emitted twice: " + key);
                 if (e.status() == EventStatus.FINAL && e.task() != Task.MQ) {
                     finals.computeIfAbsent(e.cameraId(), c -> new TreeSet<>()).add(window(e.sessionId(), e.task(),
                             e.frames().first(), e.frames().last()));
@@ -128,7 +132,7 @@ class LocalClusterIT {
                     cluster.status());
             System.out.printf("cluster fault test: %d committed events, %d final windows of %d cameras as offline, "
                     + "%d moments, none twice%n", events.size(), finals.values().stream().mapToInt(Set::size).sum(),
-                    finals.size(), events.stream().filter(e -> e.task() == Task.MQ).count());
+                    finals.size(), events.stream().filter(e -> e.task() == Task.MQ && e.status() == EventStatus.FINAL).count());
         }
     }
 

@@ -30,6 +30,8 @@ class DemoCommandIT {
                 "ingest:", "  feature-dim: 32", "  cameras: 2", "  speed-factor: 8",
                 "http:", "  port: 0",
                 "topics:", "  partitions: 2",
+                // untrained weights score moments near the focal-loss prior (0.01): emit them all
+                "nms:", "  emit-min-score: 0",
                 // the shipped video-text model reads 256-d frames; search has its own tests
                 "search:", "  enabled: false", ""));
         final StringWriter out = new StringWriter();

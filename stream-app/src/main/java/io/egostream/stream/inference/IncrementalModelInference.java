@@ -45,7 +45,9 @@ import java.util.Map;
  *       {@code window.mq-context-seconds}), is decoded into moment candidates: the {@value #MOMENT_CLASSES} most
  *       probable classes above {@code nms.pre-nms-threshold}, segment {@code [pos - left * 2^l, pos + right * 2^l]}
  *       clipped to the stream. Candidates are returned as MQ results; the topology suppresses them with windowed
- *       NMS and emits each moment once.</li>
+ *       NMS and emits each moment once. The nodes that are not final yet give {@link EventStatus#PROVISIONAL}
+ *       candidates in every step (as if the stream ended now), which the topology turns into provisional
+ *       moments at its hop.</li>
  * </ul>
  *
  * <p>After a restart or rebalance a session the evaluator does not know is rebuilt from the last
@@ -167,6 +169,10 @@ public final class IncrementalModelInference implements AnalyzerInference {
                 final List<StepOutput> provisional = evaluator.provisional(open);
                 for (int i = 0; i < open.size(); i++) {
                     results.addAll(provisionalWindows(openWork.get(i), provisional.get(i)));
+                    for (final MqResult m : provisional.get(i).moments()) {
+                        results.addAll(moments(openWork.get(i).session(), m, openWork.get(i).last(),
+                                EventStatus.PROVISIONAL));
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -209,7 +215,7 @@ public final class IncrementalModelInference implements AnalyzerInference {
         }
         final long lastFrame = w.last();
         for (final MqResult m : out.moments()) {
-            results.addAll(moments(w.session(), m, lastFrame));
+            results.addAll(moments(w.session(), m, lastFrame, status));
         }
         return results;
     }
@@ -260,8 +266,9 @@ public final class IncrementalModelInference implements AnalyzerInference {
                 (nw.last() + 1) * stride, labels, future, keyframe, keyframeScore);
     }
 
-    /** Moment candidates of one final MQ node. */
-    private List<TaskResult> moments(final CameraSession session, final MqResult m, final long lastFrame) {
+    /** Moment candidates of one MQ node (final, or provisional: computed as if the stream ended now). */
+    private List<TaskResult> moments(final CameraSession session, final MqResult m, final long lastFrame,
+            final EventStatus status) {
         final float[] logits = m.classLogits();
         final Integer[] order = new Integer[logits.length];
         for (int c = 0; c < logits.length; c++) {
@@ -283,7 +290,7 @@ public final class IncrementalModelInference implements AnalyzerInference {
             if (!(p > preNmsThreshold)) {
                 break;
             }
-            out.add(new TaskResult(session, Task.MQ, EventStatus.FINAL, new FrameRange(first, last), start, end,
+            out.add(new TaskResult(session, Task.MQ, status, new FrameRange(first, last), start, end,
                     List.of(new LabelScore("moment", model.vocabularies().mqClasses().get(c), c, Scores.clamp(p))),
                     List.of(), -1, 0));
         }

@@ -22,11 +22,14 @@ import java.util.Map;
  * @param momentNms the NMS that suppresses moment candidates ({@code nms.*})
  * @param nmsWindowSeconds how far a moment candidate may reach back ({@code nms.window-seconds})
  * @param latestEventsStoreName name of the store of every camera's latest event per task
+ * @param momentEmission which settled and provisional moments become events ({@code nms.emit-min-score},
+ *     {@code nms.provisional-*})
  */
 public record AnalyzerSettings(String frameStoreName, String sessionStoreName, String dlqSinkName,
         Map<Task, String> sinkNames, Map<Task, String> topicNames, int featureDim, int framesRetained,
         long idleTimeoutMs, int batchSize, long batchTimeMs, double strideSeconds, String momentStoreName,
-        io.egostream.model.nms.NmsConfig momentNms, double nmsWindowSeconds, String latestEventsStoreName) {
+        io.egostream.model.nms.NmsConfig momentNms, double nmsWindowSeconds, String latestEventsStoreName,
+        MomentEmission momentEmission) {
 
     /** Copies the maps and checks every task has a sink and a topic. */
     public AnalyzerSettings {

@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  *       {@code model.batch-size} new frames are waiting or the oldest has waited {@code model.batch-time-ms}
  *       (wall clock). The step's results become events on the task topics; the bookkeeping records what the
  *       inference has taken in the same transaction, so after a crash the work is redone from the stores.</li>
- *   <li>MQ results are moment candidates: they wait in the changelogged {@code moment-candidates} store and
- *       are emitted through windowed NMS ({@link MomentWindow}) once no later candidate can change them.</li>
+ *   <li>MQ results are moment candidates: final ones wait in the changelogged {@code moment-candidates} store and
+ *       are emitted through windowed NMS ({@link MomentWindow}) once no later candidate can change them;
+ *       provisional ones (not kept) give provisional moment events every {@code nms.provisional-hop-seconds}
+ *       ({@link MomentEmission}).</li>
  *   <li>An end-of-stream marker, or {@code window.idle-timeout-ms} of stream time without a record, closes the
  *       session: its tail windows are computed, its pending moments flushed, then its frames, candidates and
  *       bookkeeping are deleted.</li>
@@ -70,6 +72,10 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
     private MomentStore moments;
     private KeyValueStore<String, String> latestEvents;
     private final MomentWindow momentWindow;
+    /** Stream time (seconds in the segment) of each camera's last provisional moment emission (in memory). */
+    private final Map<String, Double> provisionalMomentsAt = new LinkedHashMap<>();
+    /** The provisional moments each camera's last hop emitted: an unchanged one is not emitted again. */
+    private final Map<String, java.util.Set<MomentCandidate>> provisionalMomentsSent = new LinkedHashMap<>();
     private long pendingFrames;
 
     /**
@@ -293,13 +299,14 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         final long now = context.currentSystemTimeMs();
         final Map<CameraSession, Long> nextSeq = new LinkedHashMap<>();
         states.forEach((session, state) -> nextSeq.put(session, state.momentSeq()));
+        final Map<CameraSession, List<MomentCandidate>> provisionalMoments = new LinkedHashMap<>();
         for (final TaskResult result : results) {
             final CameraState state = states.get(result.session());
-            if (result.task() == Task.MQ) {
+            if (result.task() == Task.MQ && result.status() == EventStatus.PROVISIONAL) {
+                provisionalMoments.computeIfAbsent(result.session(), s -> new ArrayList<>()).add(candidate(result));
+            } else if (result.task() == Task.MQ) {
                 final long seq = nextSeq.merge(result.session(), 1L, Long::sum) - 1;
-                moments.put(result.session().cameraId(), seq, new MomentCandidate(result.session().sessionId(),
-                        result.startSeconds(), result.endSeconds(), result.labels().get(0).score(),
-                        result.labels().get(0).id(), result.labels().get(0).label(), result.frames()));
+                moments.put(result.session().cameraId(), seq, candidate(result));
             } else {
                 emit(events.event(result, state, now));
             }
@@ -313,8 +320,12 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
                 frames.delete(camera, state.firstRetained(), state.lastIndex());
                 sessions.delete(camera);
                 inference.release(session);
+                provisionalMomentsAt.remove(camera);
+                provisionalMomentsSent.remove(camera);
                 metrics.activeCameras(-1);
             } else {
+                emitProvisionalMoments(session, state, horizon, provisionalMoments.getOrDefault(session, List.of()),
+                        now);
                 sessions.put(camera, state.inferred(nextSeq.get(session), horizon));
             }
         }
@@ -338,11 +349,9 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
         final List<KeyValue<Long, MomentCandidate>> pending = moments.all(camera);
         final List<MomentCandidate> candidates = new ArrayList<>();
         pending.forEach(kv -> candidates.add(kv.value));
-        for (final MomentCandidate m : momentWindow.emit(candidates, state.momentHorizonSeconds(), horizon)) {
-            final TaskResult moment = new TaskResult(session, Task.MQ, EventStatus.FINAL, m.frames(),
-                    m.startSeconds(), m.endSeconds(), List.of(new LabelScore("moment", m.label(), m.classId(),
-                            m.score())), List.of(), -1, 0);
-            emit(events.event(moment, state, now));
+        for (final MomentCandidate m : settings.momentEmission().finals(
+                momentWindow.emit(candidates, state.momentHorizonSeconds(), horizon))) {
+            emit(events.event(moment(session, m, EventStatus.FINAL), state, now));
         }
         final double keepAfter = horizon - settings.nmsWindowSeconds();
         for (final KeyValue<Long, MomentCandidate> kv : pending) {
@@ -351,6 +360,48 @@ public final class CameraAnalyzerProcessor implements Processor<String, Object, 
             }
         }
         return horizon;
+    }
+
+    /**
+     * Provisional moments of an open camera, every {@code nms.provisional-hop-seconds} of its stream time: NMS over
+     * its pending final candidates and the candidates of its provisional MQ nodes (as if the stream ended now);
+     * the moments that end at or after the commit horizon (not settled yet) are emitted, provisional, the best
+     * {@code nms.provisional-top-k} above {@code nms.emit-min-score}; one the camera's previous hop emitted
+     * unchanged (same span, class and score) is not emitted again.
+     */
+    private void emitProvisionalMoments(final CameraSession session, final CameraState state, final double horizon,
+            final List<MomentCandidate> provisional, final long now) {
+        final String camera = session.cameraId();
+        final double newest = (state.lastIndex() - state.baseIndex() + 1) * settings.strideSeconds();
+        final Double last = provisionalMomentsAt.get(camera);
+        if (provisional.isEmpty()
+                || !settings.momentEmission().provisionalDue(last == null ? Double.NaN : last, newest)) {
+            return;
+        }
+        provisionalMomentsAt.put(camera, newest);
+        final List<MomentCandidate> all = new ArrayList<>(provisional);
+        moments.all(camera).forEach(kv -> all.add(kv.value));
+        final java.util.Set<MomentCandidate> before = provisionalMomentsSent.getOrDefault(camera, java.util.Set.of());
+        final java.util.Set<MomentCandidate> sent = new java.util.HashSet<>();
+        for (final MomentCandidate m : settings.momentEmission().provisionals(
+                momentWindow.emit(all, horizon, Double.POSITIVE_INFINITY))) {
+            sent.add(m);
+            if (!before.contains(m)) {
+                emit(events.event(moment(session, m, EventStatus.PROVISIONAL), state, now));
+            }
+        }
+        provisionalMomentsSent.put(camera, sent);
+    }
+
+    private static MomentCandidate candidate(final TaskResult result) {
+        final LabelScore top = result.labels().get(0);
+        return new MomentCandidate(result.session().sessionId(), result.startSeconds(), result.endSeconds(),
+                top.score(), top.id(), top.label(), result.frames());
+    }
+
+    private static TaskResult moment(final CameraSession session, final MomentCandidate m, final EventStatus status) {
+        return new TaskResult(session, Task.MQ, status, m.frames(), m.startSeconds(), m.endSeconds(),
+                List.of(new LabelScore("moment", m.label(), m.classId(), m.score())), List.of(), -1, 0);
     }
 
     private void emit(final AnalyzerEvent event) {

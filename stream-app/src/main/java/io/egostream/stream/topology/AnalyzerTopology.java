@@ -13,6 +13,7 @@ import io.egostream.stream.processor.AnalyzerSettings;
 import io.egostream.stream.processor.CameraAnalyzerProcessor;
 import io.egostream.stream.processor.CameraStateSerde;
 import io.egostream.stream.processor.FrameValidationProcessor;
+import io.egostream.stream.processor.MomentEmission;
 import io.egostream.stream.search.LiveSearch;
 import io.egostream.stream.search.SearchIndexerProcessor;
 import io.egostream.stream.search.SearchIndexerSettings;
@@ -103,7 +104,8 @@ public final class AnalyzerTopology {
                 DLQ_SINK, sinks, names, config.model().featureDim(), config.window().framesRetained(),
                 config.window().idleTimeoutMs(), config.model().batchSize(), config.model().batchTimeMs(),
                 config.window().frameStrideSeconds(), StoreNames.MOMENT_CANDIDATES, momentNms(config.nms()),
-                config.nms().windowSeconds(), StoreNames.LATEST_EVENTS);
+                config.nms().windowSeconds(), StoreNames.LATEST_EVENTS, new MomentEmission(config.nms().emitMinScore(),
+                        config.nms().provisionalHopSeconds(), config.nms().provisionalTopK()));
 
         final Topology topology = new Topology();
         topology.addSource(SOURCE, topics.frames().keySerde().deserializer(),

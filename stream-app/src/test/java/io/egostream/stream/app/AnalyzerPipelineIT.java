@@ -96,6 +96,8 @@ class AnalyzerPipelineIT {
         final Map<String, String> env = new HashMap<>();
         env.put("EGOSTREAM_KAFKA_APPLICATION_ID", "pipeline-it");
         env.put("EGOSTREAM_MODEL_PRESET", "small");
+        // untrained weights score moments near the focal-loss prior (0.01): emit them all
+        env.put("EGOSTREAM_NMS_EMIT_MIN_SCORE", "0");
         env.put("EGOSTREAM_MODEL_DEVICE", "cpu");
         env.put("EGOSTREAM_MODEL_FEATURE_DIM", Integer.toString(DIM));
         env.put("EGOSTREAM_INGEST_FEATURE_DIM", Integer.toString(DIM));

@@ -64,9 +64,13 @@ class AnalyzerRestartIT {
         final Map<String, String> env = new HashMap<>();
         env.put("EGOSTREAM_KAFKA_APPLICATION_ID", "restart-it");
         env.put("EGOSTREAM_MODEL_PRESET", "small");
+        // untrained weights score moments near the focal-loss prior (0.01): emit them all
+        env.put("EGOSTREAM_NMS_EMIT_MIN_SCORE", "0");
         env.put("EGOSTREAM_MODEL_DEVICE", "cpu");
         env.put("EGOSTREAM_MODEL_FEATURE_DIM", Integer.toString(DIM));
         env.put("EGOSTREAM_HTTP_PORT", "0");
+        // the wait for the closing moments counts moment events: no provisional ones before them
+        env.put("EGOSTREAM_NMS_PROVISIONAL_HOP_SECONDS", "0");
         env.put("EGOSTREAM_TOPICS_PARTITIONS", "2");
         final EgoStreamConfig config = ConfigLoader.load(null, env);
         final Topics topics = Topics.from(config);

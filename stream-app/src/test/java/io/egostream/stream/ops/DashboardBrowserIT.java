@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The live dashboard in a real browser on the demo pipeline (embedded broker, simulated cameras, analyzer): camera
  * rows appear and update, the selected camera's timeline fills with events of every lane and keeps growing, a
- * provisional event turns final in place (the same timeline item), the system panel shows traffic; the HTTP API answers on the same stack (404, 400, live push). Saves a screenshot to
+ * provisional moment turns final in place (the same timeline item), the system panel shows traffic; the HTTP API
+ * answers on the same stack (404, 400, live push). Saves a screenshot to
  * {@code target/dashboard-it/dashboard.png}.
  */
 @Timeout(400)
@@ -97,8 +98,8 @@ class DashboardBrowserIT {
                 return true;
             }
             if (provisional[0] == null || !now.contains(provisional[0] + "/provisional")) {
-                // none chosen yet, or its session ended and the timeline moved on to the next: take another
-                provisional[0] = firstProvisional();
+                // none chosen yet, or it left the timeline (trimmed, or its session's timeline moved on): another
+                provisional[0] = firstProvisionalMoment();
             }
             return false;
         });
@@ -162,11 +163,10 @@ class DashboardBrowserIT {
         assertTrue(events.body().startsWith("{\"cameraId\":\"cam-2\",\"events\":[{"), events.body());
     }
 
-    /** The uid of a provisional timeline item, a moment if there is one, or null. */
-    private static String firstProvisional() {
+    /** The uid of a provisional moment on the timeline, or null. */
+    private static String firstProvisionalMoment() {
         return (String) browser.executeScript("const p = document.querySelector("
-                + "'#timeline-svg g.item[data-task=\"MQ\"][data-status=\"provisional\"]')"
-                + " || document.querySelector('#timeline-svg g.item[data-status=\"provisional\"]');"
+                + "'#timeline-svg g.item[data-task=\"MQ\"][data-status=\"provisional\"]');"
                 + " return p ? p.getAttribute('data-uid') : null;");
     }
 

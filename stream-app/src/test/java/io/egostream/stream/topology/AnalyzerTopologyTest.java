@@ -210,6 +210,62 @@ class AnalyzerTopologyTest {
     }
 
     @Test
+    void settledMomentsBelowTheEmissionScoreAreNotEmitted() {
+        driver.close();
+        start(Map.of("EGOSTREAM_MODEL_FEATURE_DIM", Integer.toString(DIM), "EGOSTREAM_MODEL_BATCH_SIZE", "4",
+                "EGOSTREAM_NMS_EMIT_MIN_SCORE", "0.6"));
+        final TestOutputTopic<String, AnalyzerEvent> moments = driver.createOutputTopic(topics.moments().name(),
+                topics.moments().keySerde().deserializer(), topics.moments().valueSerde().deserializer());
+        send(frame("cam-a", 0, 0));
+        frames.pipeInput("cam-a", FeatureFrameCodec.encode(new EndOfStream("cam-a", 0, 1, 5_000)), 5_000);
+        driver.advanceWallClockTime(Duration.ofMillis(60));
+        final List<AnalyzerEvent> out = moments.readValuesToList();
+        assertEquals(List.of("m3", "m4"), out.stream().map(e -> e.labels().get(0).label()).toList(),
+                "the soft-NMS-decayed m3 (about 0.53) stays below 0.6");
+    }
+
+    @Test
+    void provisionalMomentsComeEveryHopAndTheFinalOnesOnce() {
+        driver.close();
+        inference.provisionalMoments = true;
+        start(Map.of("EGOSTREAM_MODEL_FEATURE_DIM", Integer.toString(DIM), "EGOSTREAM_MODEL_BATCH_SIZE", "4",
+                "EGOSTREAM_NMS_PROVISIONAL_HOP_SECONDS", "4", "EGOSTREAM_NMS_PROVISIONAL_TOP_K", "1"));
+        final TestOutputTopic<String, AnalyzerEvent> moments = driver.createOutputTopic(topics.moments().name(),
+                topics.moments().keySerde().deserializer(), topics.moments().valueSerde().deserializer());
+        for (int i = 0; i < 16; i++) {
+            send(frame("cam-a", 0, i));
+        }
+        // steps after frames 4, 8, 12, 16 (newest 2.13, 4.27, 6.40, 8.53 s): due at the first, then 4 s later
+        final List<AnalyzerEvent> provisional = moments.readValuesToList();
+        assertEquals(2, provisional.size(), provisional.toString());
+        for (final AnalyzerEvent e : provisional) {
+            assertEquals(io.egostream.model.domain.EventStatus.PROVISIONAL, e.status());
+            assertEquals("m5", e.labels().get(0).label(), "top-1 only; m6 (0.2) is also below the emission score");
+        }
+        assertEquals(0, provisional.get(0).frames().first());
+        assertEquals(8, provisional.get(1).frames().first(), "the second hop's provisional moment");
+        frames.pipeInput("cam-a", FeatureFrameCodec.encode(new EndOfStream("cam-a", 0, 16, 20_000)), 20_000);
+        driver.advanceWallClockTime(Duration.ofMillis(60));
+        final List<AnalyzerEvent> finals = moments.readValuesToList();
+        assertEquals(3, finals.size());
+        assertTrue(finals.stream().allMatch(e -> e.status() == io.egostream.model.domain.EventStatus.FINAL));
+    }
+
+    @Test
+    void noProvisionalMomentsWithAZeroHop() {
+        driver.close();
+        inference.provisionalMoments = true;
+        start(Map.of("EGOSTREAM_MODEL_FEATURE_DIM", Integer.toString(DIM), "EGOSTREAM_MODEL_BATCH_SIZE", "4",
+                "EGOSTREAM_NMS_PROVISIONAL_HOP_SECONDS", "0"));
+        final TestOutputTopic<String, AnalyzerEvent> moments = driver.createOutputTopic(topics.moments().name(),
+                topics.moments().keySerde().deserializer(), topics.moments().valueSerde().deserializer());
+        for (int i = 0; i < 8; i++) {
+            send(frame("cam-a", 0, i));
+        }
+        assertTrue(moments.isEmpty());
+    }
+
+    @Test
     void aNewSessionClosesTheOldOneFirst() {
         send(frame("cam-a", 0, 0));
         send(frame("cam-a", 0, 1));

@@ -15,13 +15,17 @@ import java.util.List;
 /**
  * A fake model port for topology tests: records every step and answers each camera's new frames with one AR
  * result spanning them, labelled with the sum of the first feature over those frames (read through the history),
- * and one OSCC result per closed session.
+ * and one OSCC result and three moment candidates per closed session; with {@link #provisionalMoments}, an open
+ * camera's step also gives two provisional moment candidates over its new frames (class 5 scoring 0.6, class 6
+ * scoring 0.2).
  */
 final class RecordingInference implements AnalyzerInference {
 
     final List<List<CameraWork>> steps = new ArrayList<>();
     final List<float[][]> seen = new ArrayList<>();
     final List<CameraSession> released = new ArrayList<>();
+    /** Whether each open camera's step also gives a provisional moment candidate over its newest frames. */
+    boolean provisionalMoments;
 
     private static TaskResult moment(final CameraWork w, final double start, final double end, final double score,
             final int id) {
@@ -49,6 +53,14 @@ final class RecordingInference implements AnalyzerInference {
                 out.add(new TaskResult(w.session(), Task.AR, EventStatus.FINAL, new FrameRange(w.firstNew(), w.last()),
                         w.firstNew() / 1.875, (w.last() + 1) / 1.875,
                         List.of(new LabelScore("verb", "sum_" + (int) sum, 0, 0.5)), List.of(), -1, 0));
+                if (provisionalMoments && !w.closed()) {
+                    out.add(new TaskResult(w.session(), Task.MQ, EventStatus.PROVISIONAL,
+                            new FrameRange(w.firstNew(), w.last()), w.firstNew() / 1.875, (w.last() + 1) / 1.875,
+                            List.of(new LabelScore("moment", "m5", 5, 0.6)), List.of(), -1, 0));
+                    out.add(new TaskResult(w.session(), Task.MQ, EventStatus.PROVISIONAL,
+                            new FrameRange(w.firstNew(), w.last()), w.firstNew() / 1.875, (w.last() + 1) / 1.875,
+                            List.of(new LabelScore("moment", "m6", 6, 0.2)), List.of(), -1, 0));
+                }
             }
             if (w.closed()) {
                 // Two overlapping moment candidates of one class and one apart: soft-NMS keeps all three, decayed.

@@ -8,6 +8,7 @@ import io.egostream.model.eval.ClassificationMetrics;
 import io.egostream.model.eval.DetectionEvalConfig;
 import io.egostream.model.eval.DetectionEvaluator;
 import io.egostream.model.eval.DetectionReport;
+import io.egostream.model.eval.EmissionStats;
 import io.egostream.model.eval.EditDistance;
 import io.egostream.model.eval.GroundTruthSegment;
 import io.egostream.model.eval.KeyframeError;
@@ -407,6 +408,9 @@ public final class ModelEvaluator {
         return flat;
     }
 
+    /** Emission thresholds whose live-stream statistics {@code eval model} reports for MQ. */
+    private static final double[] EMISSION_THRESHOLDS = {0.1, 0.2, 0.3, 0.4, 0.5};
+
     private TaskScores mq(final List<Map<String, float[]>> outputs, final List<TaskBatch> batches) {
         final List<String> names = model.vocabularies().mqClasses();
         final List<GroundTruthSegment> truth = new ArrayList<>();
@@ -461,6 +465,27 @@ public final class ModelEvaluator {
         final int at05 = report.tiou().length - 1;
         report.apPerClass().forEach((label, ap) -> named.put(label, ap[at05]));
         perClassAp.put("MQ AP per class at tIoU 0.5", named);
+        // What a live moment stream would carry at each emission threshold (nms.emit-min-score), not a metric
+        double seconds = 0;
+        for (final TaskBatch b : batches) {
+            seconds += ((MqSample) b.samples().get(0)).durationSeconds();
+        }
+        if (seconds > 0) {
+            for (final double t : EMISSION_THRESHOLDS) {
+                final EmissionStats e = EmissionStats.of(truth, predicted, seconds, t, 0.5);
+                final EmissionStats c = EmissionStats.of(truth, chance, seconds, t, 0.5);
+                final String key = String.format(java.util.Locale.ROOT, "score>=%.1f:", t);
+                m.put(key + "per_minute", e.perMinute());
+                ch.put(key + "per_minute", c.perMinute());
+                up.put(key + "per_minute", false);
+                m.put(key + "precision@0.5", e.precision());
+                ch.put(key + "precision@0.5", c.precision());
+                up.put(key + "precision@0.5", true);
+                m.put(key + "recall@0.5", e.recall());
+                ch.put(key + "recall@0.5", c.recall());
+                up.put(key + "recall@0.5", true);
+            }
+        }
         return new TaskScores("mq", truth.size(), m, ch, up);
     }
 
