@@ -16,8 +16,10 @@ import java.util.SplittableRandom;
  * same for one camera, and a baseline in the same run that scores every entry into an array and sorts it
  * fully; heap bytes per camera-hour from the JVM's used heap before and after filling (after GC).
  *
- * <pre>mvn -B -q -pl model test-compile exec:java -Dexec.mainClass=io.egostream.model.videotext.SearchIndexBenchmark
- * -Dexec.classpathScope=test</pre>
+ * <pre>mvn -B -q -pl model -am test-compile
+ * (cd model &amp;&amp; mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
+ * java -Xmx4g -cp "model/target/test-classes:model/target/classes:$(cat model/target/cp.txt)" \
+ *     io.egostream.model.videotext.SearchIndexBenchmark</pre>
  */
 public final class SearchIndexBenchmark {
 
