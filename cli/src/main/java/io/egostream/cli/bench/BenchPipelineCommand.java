@@ -69,6 +69,14 @@ public final class BenchPipelineCommand implements Callable<Integer> {
                     + "weights: reference or small (default: ${DEFAULT-VALUE}).")
     private String preset;
 
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "model.batch-size of the analyzer runs (default: the configuration default).")
+    private Integer batchSize;
+
+    @Option(names = "--batch-time-ms", paramLabel = "MS",
+            description = "model.batch-time-ms of the analyzer runs (default: the configuration default).")
+    private Long batchTimeMs;
+
     @Option(names = "--cameras", defaultValue = "8", paramLabel = "N",
             description = "Cameras, 1..1000 (default: ${DEFAULT-VALUE}).")
     private int cameras;
@@ -86,6 +94,12 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         if (cameras < 1 || cameras > 1000 || frames < 32 || latencySeconds < 10) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need 1 <= --cameras <= 1000, --frames >= "
                     + "32 and --latency-seconds >= 10; got " + cameras + ", " + frames + ", " + latencySeconds);
+        }
+        try {
+            config("bench-settings", "settings");
+        } catch (io.egostream.config.ConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--preset/--batch-size/--batch-time-ms: "
+                    + e.getMessage());
         }
         final PrintWriter err = spec.commandLine().getErr();
         try {
@@ -121,6 +135,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     private Map<String, Object> measure(final PrintWriter err) throws Exception {
         final Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", preset);
+        final EgoStreamConfig effective = config("bench-settings", "settings");
+        report.put("batch_size", effective.model().batchSize());
+        report.put("batch_time_ms", effective.model().batchTimeMs());
         report.put("cameras", cameras);
         report.put("backlog_frames", (long) cameras * frames);
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0)) {
@@ -154,6 +171,12 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         env.put("EGOSTREAM_MODEL_DEVICE", "cpu");
         env.put("EGOSTREAM_HTTP_PORT", "0");
         env.put("EGOSTREAM_TOPICS_PARTITIONS", "4");
+        if (batchSize != null) {
+            env.put("EGOSTREAM_MODEL_BATCH_SIZE", Integer.toString(batchSize));
+        }
+        if (batchTimeMs != null) {
+            env.put("EGOSTREAM_MODEL_BATCH_TIME_MS", Long.toString(batchTimeMs));
+        }
         for (final String t : List.of("frames", "actions", "state-changes", "pnr", "anticipations", "moments",
                 "frames-dlq")) {
             env.put("EGOSTREAM_TOPICS_" + t.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
