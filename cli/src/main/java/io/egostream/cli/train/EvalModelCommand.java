@@ -73,6 +73,21 @@ public final class EvalModelCommand implements Callable<Integer> {
             description = "MQ classifier context: clip or trailing:W (default: ${DEFAULT-VALUE}).")
     private String mqContext;
 
+    @Option(names = "--streaming-mq",
+            description = "Also score MQ through the analyzer's streaming path (incremental evaluator with the "
+                    + "trailing:W context, W from --mq-context or 480 s; per-node decoding; windowed NMS) as task "
+                    + "mq_streaming.")
+    private boolean streamingMq;
+
+    @Option(names = "--nms-window-seconds", paramLabel = "S", defaultValue = "60",
+            description = "Windowed NMS window of --streaming-mq, as nms.window-seconds (default: ${DEFAULT-VALUE}).")
+    private double nmsWindowSeconds;
+
+    @Option(names = "--classes-per-node", paramLabel = "N", defaultValue = "20",
+            description = "Classes decoded per MQ node on the --streaming-mq path, as nms.classes-per-node "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int classesPerNode;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
     private int threads;
@@ -90,7 +105,8 @@ public final class EvalModelCommand implements Callable<Integer> {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         final EvalSettings settings;
         try {
-            settings = new EvalSettings(split, seed, 5, mqContext, NmsPreset.HIER_EGOPACK, 8, maxSamples);
+            settings = new EvalSettings(split, seed, 5, mqContext, NmsPreset.HIER_EGOPACK, 8, maxSamples,
+                    streamingMq, nmsWindowSeconds, classesPerNode);
             io.egostream.model.nn.MqContext.parse(mqContext);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

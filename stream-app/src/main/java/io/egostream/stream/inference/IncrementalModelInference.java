@@ -10,12 +10,14 @@ import io.egostream.model.domain.Task;
 import io.egostream.model.incremental.CameraStep;
 import io.egostream.model.incremental.HeadKind;
 import io.egostream.model.incremental.IncrementalEvaluator;
+import io.egostream.model.incremental.MqNodeCandidates;
 import io.egostream.model.incremental.MqResult;
 import io.egostream.model.incremental.NdStepKernels;
 import io.egostream.model.incremental.StepOutput;
 import io.egostream.model.incremental.StreamState;
 import io.egostream.model.incremental.StreamingSettings;
 import io.egostream.model.incremental.WindowResult;
+import io.egostream.model.nms.WindowedMomentNms;
 import io.egostream.model.nn.HierEgoPackConfig;
 import io.egostream.model.nn.HierEgoPackModel;
 import io.egostream.model.nn.Vocabularies;
@@ -42,7 +44,7 @@ import java.util.Map;
  *       later for the reference model): then it equals the offline forward of the whole stream on that window.
  *       A closed session's tail windows are final at once.</li>
  *   <li>MQ: every node of every level, once final (the {@code trailing:W} context mean, W =
- *       {@code window.mq-context-seconds}), is decoded into moment candidates: the {@value #MOMENT_CLASSES} most
+ *       {@code window.mq-context-seconds}), is decoded into moment candidates: the {@code nms.classes-per-node} most
  *       probable classes above {@code nms.pre-nms-threshold}, segment {@code [pos - left * 2^l, pos + right * 2^l]}
  *       clipped to the stream. Candidates are returned as MQ results; the topology suppresses them with windowed
  *       NMS and emits each moment once. The nodes that are not final yet give {@link EventStatus#PROVISIONAL}
@@ -57,8 +59,6 @@ import java.util.Map;
  */
 public final class IncrementalModelInference implements AnalyzerInference {
 
-    /** Moment classes kept per MQ node (the streaming stand-in for the offline per-level top-k). */
-    public static final int MOMENT_CLASSES = 5;
 
     private static final Map<HeadKind, Task> TASKS = Map.of(HeadKind.AR, Task.AR, HeadKind.OSCC, Task.OSCC,
             HeadKind.PNR, Task.PNR, HeadKind.LTA, Task.LTA);
@@ -69,6 +69,7 @@ public final class IncrementalModelInference implements AnalyzerInference {
     private final AutoCloseable resources;
     private final double stride;
     private final float preNmsThreshold;
+    private final int classesPerNode;
     private final Map<CameraSession, StreamState> states = new HashMap<>();
     private final double momentLagSeconds;
 
@@ -101,6 +102,7 @@ public final class IncrementalModelInference implements AnalyzerInference {
         this.momentLagSeconds = new ReceptiveField(single.depth(), evaluator.neighbourOffsets(), List.of(), null)
                 .topLevelLookAhead() * stride;
         this.preNmsThreshold = (float) config.nms().preNmsThreshold();
+        this.classesPerNode = config.nms().classesPerNode();
     }
 
     /**
@@ -269,30 +271,15 @@ public final class IncrementalModelInference implements AnalyzerInference {
     /** Moment candidates of one MQ node (final, or provisional: computed as if the stream ended now). */
     private List<TaskResult> moments(final CameraSession session, final MqResult m, final long lastFrame,
             final EventStatus status) {
-        final float[] logits = m.classLogits();
-        final Integer[] order = new Integer[logits.length];
-        for (int c = 0; c < logits.length; c++) {
-            order[c] = c;
-        }
-        Arrays.sort(order, (a, b) -> logits[a] != logits[b] ? Float.compare(logits[b], logits[a]) : a - b);
-        final double streamEnd = (lastFrame + 1) * stride;
-        final double start = Math.max(0.0, Math.min(streamEnd, m.pos() - m.left() * m.extent()));
-        final double end = Math.max(0.0, Math.min(streamEnd, m.pos() + m.right() * m.extent()));
         final List<TaskResult> out = new ArrayList<>();
-        if (!(end > start)) {
-            return out;
-        }
-        final long first = Math.min(lastFrame, (long) Math.floor(start / stride + 1e-9));
-        final long last = Math.max(first, Math.min(lastFrame, (long) Math.ceil(end / stride - 1e-9) - 1));
-        for (int r = 0; r < Math.min(MOMENT_CLASSES, order.length); r++) {
-            final int c = order[r];
-            final double p = 1.0 / (1.0 + Math.exp(-logits[c]));
-            if (!(p > preNmsThreshold)) {
-                break;
-            }
-            out.add(new TaskResult(session, Task.MQ, status, new FrameRange(first, last), start, end,
-                    List.of(new LabelScore("moment", model.vocabularies().mqClasses().get(c), c, Scores.clamp(p))),
-                    List.of(), -1, 0));
+        for (final WindowedMomentNms.Candidate c : MqNodeCandidates.decode(m, (lastFrame + 1) * stride,
+                classesPerNode, preNmsThreshold)) {
+            final long first = Math.min(lastFrame, (long) Math.floor(c.startSeconds() / stride + 1e-9));
+            final long last = Math.max(first, Math.min(lastFrame, (long) Math.ceil(c.endSeconds() / stride - 1e-9)
+                    - 1));
+            out.add(new TaskResult(session, Task.MQ, status, new FrameRange(first, last), c.startSeconds(),
+                    c.endSeconds(), List.of(new LabelScore("moment", model.vocabularies().mqClasses().get(c.classId()),
+                            c.classId(), Scores.clamp(c.score()))), List.of(), -1, 0));
         }
         return out;
     }

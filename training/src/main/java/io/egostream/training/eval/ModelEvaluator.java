@@ -107,7 +107,12 @@ public final class ModelEvaluator {
     public EvaluationResult evaluate(final IntConsumer progress) {
         final List<TaskScores> scores = new ArrayList<>();
         final Task main = novelTask();
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = NDManager.newBaseManager();
+                StreamingMqPredictor streaming = settings.streamingMq() && model.config().heads().contains(Task.MQ)
+                        ? new StreamingMqPredictor(model, streamingContextSeconds(), settings.nms().nms(),
+                                settings.nmsWindowSeconds(), settings.nms().preNms().scoreThreshold(), 4,
+                                settings.classesPerNode())
+                        : null) {
             final HierEgoPackForward forward = model.forward();
             for (final Task t : tasks()) {
                 final TaskObjective o = objective(t);
@@ -127,7 +132,12 @@ public final class ModelEvaluator {
                         final Map<String, float[]> host = new LinkedHashMap<>();
                         out.forEach((k, v) -> host.put(k, v.toFloatArray()));
                         if (t == Task.MQ) {
-                            host.put("candidates", mqCandidates(out, bo, (MqSample) batch.samples().get(0)));
+                            final MqSample sample = (MqSample) batch.samples().get(0);
+                            host.put("candidates", mqCandidates(out, bo, sample));
+                            if (streaming != null) {
+                                host.put(STREAMING_CANDIDATES, clamp(streaming.predict(rows(batch.input().x())),
+                                        sample.durationSeconds()));
+                            }
                         }
                         outputs.add(host);
                         batches.add(detach(batch));
@@ -139,8 +149,11 @@ public final class ModelEvaluator {
                     case OSCC -> oscc(outputs, batches);
                     case PNR -> pnr(outputs, batches);
                     case LTA -> lta(outputs, batches);
-                    case MQ -> mq(outputs, batches);
+                    case MQ -> mq(outputs, batches, "candidates", "mq");
                 });
+                if (t == Task.MQ && streaming != null) {
+                    scores.add(mq(outputs, batches, STREAMING_CANDIDATES, "mq_streaming"));
+                }
             }
         }
         return new EvaluationResult(model.id(), settings.split(), scores, perClassAp, timelines);
@@ -408,10 +421,50 @@ public final class ModelEvaluator {
         return flat;
     }
 
+    /** Output key of the streaming path's MQ predictions. */
+    private static final String STREAMING_CANDIDATES = "streaming_candidates";
+    /** MQ context W of the streaming path when the offline rule is {@code clip} (the analyzer's default). */
+    private static final double DEFAULT_CONTEXT_SECONDS = 480;
+
     /** Emission thresholds whose live-stream statistics {@code eval model} reports for MQ. */
     private static final double[] EMISSION_THRESHOLDS = {0.1, 0.2, 0.3, 0.4, 0.5};
 
-    private TaskScores mq(final List<Map<String, float[]>> outputs, final List<TaskBatch> batches) {
+    /** The MQ context window W of the streaming path: W of a {@code trailing:W} rule, else the default 480 s. */
+    private double streamingContextSeconds() {
+        return MqContext.parse(settings.mqContext()) instanceof MqContext.Trailing t ? t.windowSeconds()
+                : DEFAULT_CONTEXT_SECONDS;
+    }
+
+    private static float[][] rows(final NDArray x) {
+        final int n = (int) x.getShape().get(0);
+        final int d = (int) x.getShape().get(1);
+        final float[] flat = x.toFloatArray();
+        final float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
+    }
+
+    /** Clamps flat (start, end, score, class) quadruples to a clip's duration as the offline post-processing does. */
+    private static float[] clamp(final float[] flat, final double durationSeconds) {
+        final Candidates.Builder b = Candidates.builder();
+        for (int k = 0; k < flat.length / 4; k++) {
+            b.add(flat[4 * k], flat[4 * k + 1], flat[4 * k + 2], (int) flat[4 * k + 3]);
+        }
+        final Candidates c = SegmentTime.clampToDuration(b.build(), durationSeconds);
+        final float[] out = new float[4 * c.size()];
+        for (int i = 0; i < c.size(); i++) {
+            out[4 * i] = c.start(i);
+            out[4 * i + 1] = c.end(i);
+            out[4 * i + 2] = c.score(i);
+            out[4 * i + 3] = c.label(i);
+        }
+        return out;
+    }
+
+    private TaskScores mq(final List<Map<String, float[]>> outputs, final List<TaskBatch> batches,
+            final String key, final String name) {
         final List<String> names = model.vocabularies().mqClasses();
         final List<GroundTruthSegment> truth = new ArrayList<>();
         final List<PredictedSegment> predicted = new ArrayList<>();
@@ -435,7 +488,7 @@ public final class ModelEvaluator {
                 truth.add(new GroundTruthSegment(s.clipUid(), label, s.truth().starts()[g], s.truth().ends()[g]));
                 gt.add(new EvaluationResult.Moment(label, s.truth().starts()[g], s.truth().ends()[g], 1.0));
             }
-            final float[] c = outputs.get(i).get("candidates");
+            final float[] c = outputs.get(i).get(key);
             final List<EvaluationResult.Moment> top = new ArrayList<>();
             for (int k = 0; k < c.length / 4; k++) {
                 final String label = names.get((int) c[4 * k + 3]);
@@ -444,7 +497,7 @@ public final class ModelEvaluator {
                     top.add(new EvaluationResult.Moment(label, c[4 * k], c[4 * k + 1], c[4 * k + 2]));
                 }
             }
-            if (timelines.size() < TIMELINES) {
+            if (timelines.size() < TIMELINES && "mq".equals(name)) {
                 timelines.add(new EvaluationResult.ClipTimeline(s.clipUid(), s.durationSeconds(), gt, top));
             }
             for (int k = 0; k < 100 && !trainLengths.isEmpty(); k++) {
@@ -464,7 +517,7 @@ public final class ModelEvaluator {
         final Map<String, Double> named = new LinkedHashMap<>();
         final int at05 = report.tiou().length - 1;
         report.apPerClass().forEach((label, ap) -> named.put(label, ap[at05]));
-        perClassAp.put("MQ AP per class at tIoU 0.5", named);
+        perClassAp.put(("mq".equals(name) ? "MQ" : "MQ (streaming path)") + " AP per class at tIoU 0.5", named);
         // What a live moment stream would carry at each emission threshold (nms.emit-min-score), not a metric
         double seconds = 0;
         for (final TaskBatch b : batches) {
@@ -474,19 +527,19 @@ public final class ModelEvaluator {
             for (final double t : EMISSION_THRESHOLDS) {
                 final EmissionStats e = EmissionStats.of(truth, predicted, seconds, t, 0.5);
                 final EmissionStats c = EmissionStats.of(truth, chance, seconds, t, 0.5);
-                final String key = String.format(java.util.Locale.ROOT, "score>=%.1f:", t);
-                m.put(key + "per_minute", e.perMinute());
-                ch.put(key + "per_minute", c.perMinute());
-                up.put(key + "per_minute", false);
-                m.put(key + "precision@0.5", e.precision());
-                ch.put(key + "precision@0.5", c.precision());
-                up.put(key + "precision@0.5", true);
-                m.put(key + "recall@0.5", e.recall());
-                ch.put(key + "recall@0.5", c.recall());
-                up.put(key + "recall@0.5", true);
+                final String at = String.format(java.util.Locale.ROOT, "score>=%.1f:", t);
+                m.put(at + "per_minute", e.perMinute());
+                ch.put(at + "per_minute", c.perMinute());
+                up.put(at + "per_minute", false);
+                m.put(at + "precision@0.5", e.precision());
+                ch.put(at + "precision@0.5", c.precision());
+                up.put(at + "precision@0.5", true);
+                m.put(at + "recall@0.5", e.recall());
+                ch.put(at + "recall@0.5", c.recall());
+                up.put(at + "recall@0.5", true);
             }
         }
-        return new TaskScores("mq", truth.size(), m, ch, up);
+        return new TaskScores(name, truth.size(), m, ch, up);
     }
 
     private static Map<String, Double> detection(final DetectionReport r) {

@@ -60,6 +60,19 @@ class ModelEvaluatorTest {
             assertTrue(text.contains("| mq |") && text.contains("map_avg"), text);
             assertTrue(Files.size(tmp.resolve("report/timeline_1.png")) > 1000);
             assertTrue(Files.size(tmp.resolve("report/per_class_ap_1.png")) > 1000);
+
+            // the analyzer's streaming path over the same clips: scored as its own task, same metric keys
+            final EvalSettings streaming = new EvalSettings("train", 0, 5, "trailing:480",
+                    EvalSettings.defaults("train").nms(), 8, 0, true, 60, 5);
+            final EvaluationResult s = new ModelEvaluator(model, train, null, streaming).evaluate(n -> { });
+            assertEquals(List.of("ar", "oscc", "pnr", "lta", "mq", "mq_streaming"),
+                    s.scores().stream().map(TaskScores::task).toList());
+            final TaskScores mq = s.scores().get(4);
+            final TaskScores live = s.scores().get(5);
+            assertEquals(mq.samples(), live.samples());
+            assertEquals(mq.metrics().keySet(), live.metrics().keySet());
+            live.metrics().forEach((k, v) -> assertTrue(Double.isFinite(v) && v >= 0, "mq_streaming " + k + " = " + v));
+            assertTrue(live.metrics().get("map_avg") > 0, live.metrics().toString());
         }
     }
 }
