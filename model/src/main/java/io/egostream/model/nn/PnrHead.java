@@ -24,7 +24,7 @@ public record PnrHead(HierEgoPackWeights weights) {
         final BackboneLevel l0 = backbone.level0();
         NDArray z = new Projection(weights, WeightModule.HEAD_PNR).forward(l0.x().add(encoding(l0.x(), l0.nodes())));
         if (auxMean != null) {
-            z = z.add(auxMean.mul(0.01f));
+            z = z.add(auxMean.mul(Scalars.of(auxMean, 0.01f)));
         }
         return Ops.linear(z, weights, WeightModule.HEAD_PNR, "classifier");
     }

@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.egostream.model.nn.Scalars;
 
 /**
  * The video-text network of {@link VideoTextParameters} as functions over DJL NDArrays, batched and
@@ -142,6 +143,6 @@ public final class VideoTextForward {
      * @return a float32 scalar array
      */
     public static NDArray scalar(final NDArray like, final float value) {
-        return like.getManager().create(value);
+        return Scalars.of(like, value);
     }
 }

@@ -1,11 +1,13 @@
 package io.egostream.training.language;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import io.egostream.model.nn.Scalars;
 
 /**
  * The teacher's network. With {@code e} the unit text embedding of the observed actions ({@code [E]}), {@code z}
@@ -60,11 +62,12 @@ final class TextTeacherNetwork {
      */
     static NDArray logits(final Map<String, NDArray> a, final NDArray observed, final NDArray steps,
             final NDArray classes, final boolean verbs) {
-        final NDArray h = observed.matMul(a.get(FC_WEIGHT).transpose()).add(a.get(FC_BIAS))
-                .add(steps.matMul(a.get(STEP_EMBEDDING))).maximum(0f);
+        final NDArray pre = observed.matMul(a.get(FC_WEIGHT).transpose()).add(a.get(FC_BIAS))
+                .add(steps.matMul(a.get(STEP_EMBEDDING)));
+        final NDArray h = Activation.relu(pre);
         final NDArray q = unit(h.matMul(a.get(verbs ? VERB_WEIGHT : NOUN_WEIGHT).transpose())
                 .add(a.get(verbs ? VERB_BIAS : NOUN_BIAS)));
-        final NDArray scale = a.get(LOGIT_SCALE).minimum(MAX_LOGIT_SCALE).exp();
+        final NDArray scale = a.get(LOGIT_SCALE).minimum(Scalars.of(a.get(LOGIT_SCALE), MAX_LOGIT_SCALE)).exp();
         return q.matMul(unit(classes).transpose()).mul(scale);
     }
 

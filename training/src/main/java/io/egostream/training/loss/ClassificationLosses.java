@@ -3,6 +3,7 @@ package io.egostream.training.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.egostream.model.nn.Scalars;
 
 /**
  * Cross-entropy with an ignore label and binary cross-entropy on logits, PyTorch's
@@ -63,6 +64,6 @@ public final class ClassificationLosses {
             throw new IllegalArgumentException("logits " + logits.getShape() + " and targets "
                     + targets.getShape() + " must have the same shape");
         }
-        return logits.maximum(0f).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log());
+        return logits.maximum(Scalars.of(logits, 0f)).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log());
     }
 }

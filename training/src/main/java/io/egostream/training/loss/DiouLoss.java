@@ -1,6 +1,7 @@
 package io.egostream.training.loss;
 
 import ai.djl.ndarray.NDArray;
+import io.egostream.model.nn.Scalars;
 
 /**
  * The 1-D distance-IoU loss of the MQ regressor (model.md section 3, ActionFormer {@code ctr_diou_loss_1d}):
@@ -30,16 +31,16 @@ public final class DiouLoss {
             throw new IllegalArgumentException("DIoU needs predicted and target offsets [P, 2], got "
                     + predicted.getShape() + " and " + target.getShape());
         }
-        final NDArray pred = predicted.maximum(0f);
+        final NDArray pred = predicted.maximum(Scalars.of(predicted, 0f));
         final NDArray lp = pred.get(":, 0").neg();
         final NDArray rp = pred.get(":, 1");
         final NDArray lg = target.get(":, 0").neg();
         final NDArray rg = target.get(":, 1");
-        final NDArray intersection = rp.minimum(rg).sub(lp.maximum(lg)).maximum(0f);
+        final NDArray intersection = rp.minimum(rg).sub(lp.maximum(lg)).maximum(Scalars.of(rp, 0f));
         final NDArray union = rp.sub(lp).add(rg.sub(lg)).sub(intersection);
-        final NDArray iou = intersection.div(union.maximum(EPS));
+        final NDArray iou = intersection.div(union.maximum(Scalars.of(union, EPS)));
         final NDArray enclosing = rp.maximum(rg).sub(lp.minimum(lg));
-        final NDArray centreGap = lp.add(rp).div(2f).sub(lg.add(rg).div(2f));
-        return iou.neg().add(1f).add(centreGap.square().div(enclosing.square().maximum(EPS)));
+        final NDArray centreGap = lp.add(rp).div(Scalars.of(lp, 2f)).sub(lg.add(rg).div(Scalars.of(lg, 2f)));
+        return iou.neg().add(1f).add(centreGap.square().div(enclosing.square().maximum(Scalars.of(enclosing, EPS))));
     }
 }

@@ -3,6 +3,7 @@ package io.egostream.training.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.egostream.model.nn.Scalars;
 
 /**
  * Knowledge distillation towards a teacher's logits, as in text-derived knowledge distillation for action
@@ -94,14 +95,15 @@ public record Distillation(double temperature, int topK, double weight) {
         }
         final NDManager m = studentLogits.getManager();
         if (rows == 0) {
-            return studentLogits.sum().mul(0f);
+            return studentLogits.sum().mul(Scalars.of(studentLogits, 0f));
         }
         final NDArray target = m.create(q, s);
-        final NDArray logP = studentLogits.div((float) temperature).logSoftmax(1);
+        final NDArray logP = studentLogits.div(Scalars.of(studentLogits, (float) temperature)).logSoftmax(1);
         // sum_c q (log q - log p); q log q is a constant (0 log 0 = 0), kept so the value is the true KL
         final NDArray logQ = target.add(target.eq(0f).toType(target.getDataType(), false)).log();
         final NDArray perRow = target.mul(logQ.sub(logP)).sum(new int[] {1});
         final NDArray masked = perRow.mul(m.create(rowMask));
-        return masked.sum().div((float) rows).mul((float) (temperature * temperature * weight));
+        return masked.sum().div(Scalars.of(masked, (float) rows))
+                .mul(Scalars.of(masked, (float) (temperature * temperature * weight)));
     }
 }

@@ -3,6 +3,7 @@ package io.egostream.training.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.egostream.model.nn.Scalars;
 
 /**
  * The MQ loss of a batch (model.md section 3): sigmoid focal loss (0.25, 2, summed over every point and
@@ -55,19 +56,19 @@ public record MqLoss(SigmoidFocalLoss focal) {
             final NDArray targetPos = m.create(targets.positiveRegressionTargets(), new Shape(positives, 2));
             regSum = DiouLoss.perRow(predPos, targetPos).sum();
         } else {
-            regSum = regPreds.sum().mul(0f);
+            regSum = regPreds.sum().mul(Scalars.of(regPreds, 0f));
         }
         final float divisor;
         if (normalizer != null) {
             divisor = (float) normalizer.update(positives);
         } else if (positives == 0) {
-            final NDArray zero = clsSum.mul(0f);
-            return new Value(zero, zero, regSum.mul(0f), 0);
+            final NDArray zero = clsSum.mul(Scalars.of(clsSum, 0f));
+            return new Value(zero, zero, regSum.mul(Scalars.of(regSum, 0f)), 0);
         } else {
             divisor = positives;
         }
-        final NDArray cls = clsSum.div(divisor);
-        final NDArray reg = regSum.div(divisor);
+        final NDArray cls = clsSum.div(Scalars.of(clsSum, divisor));
+        final NDArray reg = regSum.div(Scalars.of(regSum, divisor));
         return new Value(cls.add(reg), cls, reg, positives);
     }
 }

@@ -2,6 +2,7 @@ package io.egostream.training.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.egostream.model.nn.Scalars;
 
 /**
  * The sigmoid focal loss of RetinaNet as the MQ head uses it (model.md section 3, fvcore):
@@ -40,9 +41,10 @@ public record SigmoidFocalLoss(double alpha, double gamma) {
         final NDArray p = Activation.sigmoid(logits);
         final NDArray ce = ClassificationLosses.binaryCrossEntropyWithLogits(logits, targets);
         final NDArray pt = p.mul(targets).add(p.neg().add(1f).mul(targets.neg().add(1f)));
-        NDArray loss = ce.mul(pt.neg().add(1f).pow((float) gamma));
+        NDArray loss = ce.mul(pt.neg().add(1f).pow(Scalars.of(pt, (float) gamma)));
         if (alpha >= 0) {
-            final NDArray alphaT = targets.mul((float) alpha).add(targets.neg().add(1f).mul((float) (1 - alpha)));
+            final NDArray alphaT = targets.mul(Scalars.of(targets, (float) alpha)).add(targets.neg().add(1f)
+                    .mul(Scalars.of(targets, (float) (1 - alpha))));
             loss = loss.mul(alphaT);
         }
         return loss;

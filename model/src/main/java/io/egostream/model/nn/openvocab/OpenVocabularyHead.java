@@ -1,8 +1,10 @@
 package io.egostream.model.nn.openvocab;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
+import io.egostream.model.nn.Scalars;
 
 /**
  * The forward of the open-vocabulary head. With {@code x} the standardised feature ({@code (f - mean) *
@@ -62,7 +64,7 @@ public record OpenVocabularyHead(OpenVocabularyConfig config, Map<String, NDArra
         final NDArray va = v.mul(a).sum(new int[] {1}, true);
         final NDArray aa = a.mul(a).sum(new int[] {1}, true);
         final NDArray at = a.matMul(t.transpose());
-        final NDArray norm = at.mul(2f).add(aa).add(1f).maximum(EPS).sqrt();
+        final NDArray norm = at.mul(Scalars.of(at, 2f)).add(aa).add(1f).maximum(Scalars.of(at, EPS)).sqrt();
         return vt.add(va).div(norm);
     }
 
@@ -86,8 +88,8 @@ public record OpenVocabularyHead(OpenVocabularyConfig config, Map<String, NDArra
      * @return 1 / temperature, as a scalar array of shape [1] (differentiable)
      */
     public NDArray logitScale() {
-        return array(OpenVocabularyParameters.LOGIT_SCALE)
-                .minimum((float) Math.log(1.0 / OpenVocabularyConfig.MIN_TEMPERATURE)).exp();
+        final NDArray raw = array(OpenVocabularyParameters.LOGIT_SCALE);
+        return raw.minimum(Scalars.of(raw, (float) Math.log(1.0 / OpenVocabularyConfig.MIN_TEMPERATURE))).exp();
     }
 
     /**
@@ -100,8 +102,9 @@ public record OpenVocabularyHead(OpenVocabularyConfig config, Map<String, NDArra
     }
 
     private NDArray adapter(final NDArray x) {
-        final NDArray hidden = x.matMul(array(OpenVocabularyParameters.ADAPTER_IN_WEIGHT).transpose())
-                .add(array(OpenVocabularyParameters.ADAPTER_IN_BIAS)).maximum(0f);
+        final NDArray preActivation = x.matMul(array(OpenVocabularyParameters.ADAPTER_IN_WEIGHT).transpose())
+                .add(array(OpenVocabularyParameters.ADAPTER_IN_BIAS));
+        final NDArray hidden = Activation.relu(preActivation);
         return hidden.matMul(array(OpenVocabularyParameters.ADAPTER_OUT_WEIGHT).transpose())
                 .add(array(OpenVocabularyParameters.ADAPTER_OUT_BIAS));
     }
