@@ -11,8 +11,8 @@ import java.util.List;
  * @param device where the model runs
  * @param engine the DJL engine that runs it
  * @param featureDim dimension D of every feature frame
- * @param batchSize largest number of windows in one model call
- * @param batchTimeMs longest time a window waits for its batch to fill, ms
+ * @param batchSize new frames (across a stream task's cameras) that trigger one batched model step
+ * @param batchTimeMs longest time a new frame waits for its batch to fill, ms
  * @param openVocabularyDir directory of an open-vocabulary head ({@code egostream train open-vocab --out});
  *     empty = AR events carry no open-vocabulary labels
  * @param openVocabularyLabels the operator's labels, separated by {@code ;}, e.g. {@code pour water; cut onion}
@@ -45,10 +45,12 @@ public record ModelConfig(
             "Feature dimension D of every frame (256 for EgoVLP); frames of another dimension go to the DLQ.");
     /** {@code model.batch-size}. */
     public static final ConfigKey BATCH_SIZE = ConfigKey.ofInt("model.batch-size", 1, 4096,
-            "Largest number of windows (across cameras) in one model call.");
+            "New frames (across the cameras of a stream task) that make the model run one batched step; "
+                    + "32 by measurement (BENCHMARKS.md, Batching defaults).");
     /** {@code model.batch-time-ms}. */
     public static final ConfigKey BATCH_TIME_MS = ConfigKey.ofLong("model.batch-time-ms", 0, 60_000,
-            "Longest time in ms a window waits for its batch to fill before the model runs anyway; 0 = never wait.");
+            "Longest time in ms a new frame waits for its batch to fill before the model runs anyway; 0 = never "
+                    + "wait; 10 by measurement (BENCHMARKS.md, Batching defaults).");
 
     /** {@code model.open-vocabulary-dir}. */
     public static final ConfigKey OPEN_VOCABULARY_DIR = ConfigKey.ofString("model.open-vocabulary-dir",

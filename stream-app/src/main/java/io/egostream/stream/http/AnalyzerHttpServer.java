@@ -20,8 +20,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * GET /health   200 while the Kafka Streams client is CREATED, REBALANCING or RUNNING, else 503
  * GET /ready    200 when it is RUNNING (processing), else 503
  * GET /metrics  every meter in the Prometheus text format (404 when metrics.enabled is false)
- * GET /cameras/ID/state   a camera's bookkeeping (session, frames, what the model has taken), JSON
- * GET /cameras/ID/events  a camera's latest event of each task, JSON
+ * GET /api/cameras/ID/state   a camera's bookkeeping (session, frames, what the model has taken), JSON
+ * GET /api/cameras/ID/latest  a camera's latest event of each task, JSON
  * </pre>
  *
  * <p>Camera queries are answered by the instance that owns the camera; any other instance forwards them
@@ -63,7 +63,10 @@ public final class AnalyzerHttpServer implements AutoCloseable {
         router.get("/health").handler(routes::health);
         router.get("/ready").handler(routes::ready);
         router.get("/metrics").handler(routes::metrics);
-        router.get("/cameras/:id/:what").blockingHandler(routes::camera);
+        router.get("/api/cameras/:id/" + CameraQueries.STATE).blockingHandler(ctx -> routes.camera(ctx,
+                CameraQueries.STATE));
+        router.get("/api/cameras/:id/" + CameraQueries.LATEST).blockingHandler(ctx -> routes.camera(ctx,
+                CameraQueries.LATEST));
         extraRoutes.accept(vertx, router);
         try {
             final HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
@@ -106,14 +109,8 @@ public final class AnalyzerHttpServer implements AutoCloseable {
     private record Routes(Supplier<KafkaStreams.State> state, AnalyzerMetrics metrics,
             Supplier<CameraQueries> queries) {
 
-        void camera(final RoutingContext ctx) {
-            final String what = ctx.pathParam("what");
+        void camera(final RoutingContext ctx, final String what) {
             final CameraQueries q = queries.get();
-            if (!"state".equals(what) && !"events".equals(what)) {
-                ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json")
-                        .end("{\"error\": \"unknown camera resource; use /cameras/ID/state or /cameras/ID/events\"}\n");
-                return;
-            }
             if (q == null) {
                 ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
                         .end("{\"error\": \"the analyzer is starting\"}\n");

@@ -26,12 +26,17 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Answers {@code GET /cameras/ID/state} and {@code GET /cameras/ID/events} from the analyzer's stores. The camera
+ * Answers {@code GET /api/cameras/ID/state} and {@code GET /api/cameras/ID/latest} from the analyzer's stores. The camera
  * id is the key of the frames topic, so one instance owns it; Kafka Streams' metadata ({@code application.server}
  * of every instance) says which. The owner answers from its local stores; any other instance forwards the request
  * to the owner's HTTP server and relays the answer.
  */
 public final class CameraQueries {
+
+    /** Path segment of a camera's bookkeeping. */
+    public static final String STATE = "state";
+    /** Path segment of a camera's latest event of each task. */
+    public static final String LATEST = "latest";
 
     /** Query parameter that marks a forwarded request (answered locally, never forwarded again). */
     public static final String LOCAL_PARAMETER = "local";
@@ -56,7 +61,7 @@ public final class CameraQueries {
      * A camera's state or latest events, from whichever instance owns it.
      *
      * @param cameraId the camera
-     * @param what {@code state} or {@code events}
+     * @param what {@link #STATE} or {@link #LATEST}
      * @param local whether the request was forwarded here (answer locally)
      * @return the answer: 200 with JSON, 404 when the camera is unknown, 503 while the owner is unknown
      */
@@ -68,7 +73,7 @@ public final class CameraQueries {
             return forward(meta.activeHost(), cameraId, what);
         }
         try {
-            return what.equals("state") ? localState(cameraId) : localEvents(cameraId);
+            return STATE.equals(what) ? localState(cameraId) : localEvents(cameraId);
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
             return new Answer(503, error("the stores are not queryable now (" + e.getMessage() + "); retry"));
         }
@@ -115,7 +120,7 @@ public final class CameraQueries {
     }
 
     private Answer forward(final HostInfo owner, final String cameraId, final String what) {
-        final URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/cameras/"
+        final URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/api/cameras/"
                 + URLEncoder.encode(cameraId, StandardCharsets.UTF_8).replace("+", "%20") + "/" + what + "?"
                 + LOCAL_PARAMETER + "=true");
         try {

@@ -108,8 +108,8 @@ class AnalyzerFailoverIT {
                         final long queryDeadline = System.currentTimeMillis() + 90_000;
                         do {
                             r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create("http://127.0.0.1:" + survivor.httpPort() + "/cameras/"
-                                            + camera + "/events")).build(),
+                                    java.net.URI.create("http://127.0.0.1:" + survivor.httpPort() + "/api/cameras/"
+                                            + camera + "/latest")).build(),
                                     java.net.http.HttpResponse.BodyHandlers.ofString());
                             if (r.statusCode() != 200) {
                                 Thread.sleep(500);

@@ -171,14 +171,14 @@ class AnalyzerPipelineIT {
             assertTrue(scraped.contains("egostream_inference_latency_seconds_count"), scraped);
             assertEquals(200, get(app, "/health").statusCode());
 
-            final HttpResponse<String> state = get(app, "/cameras/cam-bad/state");
+            final HttpResponse<String> state = get(app, "/api/cameras/cam-bad/state");
             assertEquals(200, state.statusCode(), state.body());
             assertTrue(state.body().contains("\"lastFrame\":0"), state.body());
-            final HttpResponse<String> latest = get(app, "/cameras/cam-1/events");
+            final HttpResponse<String> latest = get(app, "/api/cameras/cam-1/latest");
             assertEquals(200, latest.statusCode(), latest.body());
             assertTrue(latest.body().contains("\"task\" : \"AR\"") || latest.body().contains("\"task\":\"AR\""),
                     latest.body());
-            assertEquals(404, get(app, "/cameras/nobody/state").statusCode());
+            assertEquals(404, get(app, "/api/cameras/nobody/state").statusCode());
         }
     }
 
