@@ -76,7 +76,8 @@ public final class IncrementalModelInference implements AnalyzerInference {
     /**
      * An inference over a loaded model.
      *
-     * @param model the model (closed with this object); an EgoPack module is ignored (single-task heads run)
+     * @param model the model (closed with this object); an EgoPack module whose support tasks are all its heads is
+     *     ignored (it feeds no head); {@link ModelLoader} refuses one that feeds a novel head
      * @param ref the id and version events carry
      * @param resources what else to close with this object (the engine's manager), or null
      * @param config the configuration: task windows, MQ context, pre-NMS threshold, frames retained

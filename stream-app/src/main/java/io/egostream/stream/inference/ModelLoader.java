@@ -69,6 +69,14 @@ public final class ModelLoader {
         } catch (ModelFormatException e) {
             throw new ModelLoadException("cannot load model.dir " + dir + ": " + e.getMessage(), e);
         }
+        final java.util.List<io.egostream.model.domain.Task> novel = egoPackNovelTasks(model.config());
+        if (!novel.isEmpty()) {
+            model.close();
+            throw new ModelLoadException("the model in model.dir " + dir + " is an EgoPack model with novel task(s) "
+                    + novel + ": the analyzer's incremental evaluator does not run the EgoPack fusion yet, so its "
+                    + "outputs would differ from the offline model; serve a single-task or multi-task model directory "
+                    + "(egostream train single|multi)", null);
+        }
         if (model.config().inputDim() != config.featureDim()) {
             final int inputDim = model.config().inputDim();
             model.close();
@@ -76,6 +84,19 @@ public final class ModelLoader {
                     + "-d features but model.feature-dim is " + config.featureDim(), null);
         }
         return new Loaded(model, new ModelRef(model.id(), manifestDigest(dir)), false);
+    }
+
+    /**
+     * The heads an EgoPack module feeds: those that are not among its support tasks (none without EgoPack).
+     *
+     * @param config a model configuration
+     * @return the novel tasks, in head order
+     */
+    static java.util.List<io.egostream.model.domain.Task> egoPackNovelTasks(final HierEgoPackConfig config) {
+        if (!config.hasEgoPack()) {
+            return java.util.List.of();
+        }
+        return config.heads().stream().filter(t -> !config.egoPack().supportTasks().contains(t)).toList();
     }
 
     private static Loaded loadShipped(final ModelConfig config, final NDManager manager) {

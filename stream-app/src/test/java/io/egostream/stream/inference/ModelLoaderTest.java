@@ -47,6 +47,30 @@ class ModelLoaderTest {
     }
 
     @Test
+    void anEgoPackModelWithANovelTaskIsRefusedNamingIt(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+            throws Exception {
+        final io.egostream.model.nn.HierEgoPackConfig small = io.egostream.model.nn.HierEgoPackConfig.small();
+        final io.egostream.model.nn.HierEgoPackConfig withNovelMq = small.withHeads(small.heads(),
+                new io.egostream.model.nn.EgoPackConfig(24, 8, 2, 1, 20, java.util.List.of(Task.AR, Task.LTA,
+                        Task.OSCC, Task.PNR)));
+        assertEquals(java.util.List.of(Task.MQ), ModelLoader.egoPackNovelTasks(withNovelMq));
+        assertTrue(ModelLoader.egoPackNovelTasks(small).isEmpty(), "every head a support task: no fusion");
+        final java.nio.file.Path modelDir = dir.resolve("egopack");
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            final io.egostream.model.nn.HierEgoPackModel model = new io.egostream.model.nn.HierEgoPackModel(
+                    "egopack-mq", io.egostream.model.nn.Vocabularies.placeholders(withNovelMq),
+                    io.egostream.model.nn.HierEgoPackWeights.initialise(withNovelMq, manager, 1));
+            io.egostream.model.nn.ModelDirectory.save(modelDir, model);
+            model.close();
+            final EgoStreamConfig config = ConfigLoader.load(null, Map.of("EGOSTREAM_MODEL_DEVICE", "cpu",
+                    "EGOSTREAM_MODEL_DIR", modelDir.toString(), "EGOSTREAM_MODEL_FEATURE_DIM", "32"));
+            final ModelLoadException e = assertThrows(ModelLoadException.class,
+                    () -> ModelLoader.load(config.model(), manager));
+            assertTrue(e.getMessage().contains("EgoPack") && e.getMessage().contains("[MQ]"), e.getMessage());
+        }
+    }
+
+    @Test
     void anArchitecturePresetRunsUntrainedWeights() {
         final EgoStreamConfig config = ConfigLoader.load(null, Map.of("EGOSTREAM_MODEL_DEVICE", "cpu",
                 "EGOSTREAM_MODEL_PRESET", "small", "EGOSTREAM_MODEL_FEATURE_DIM", "32"));
