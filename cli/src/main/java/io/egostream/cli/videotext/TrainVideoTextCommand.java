@@ -221,7 +221,10 @@ public final class TrainVideoTextCommand implements Callable<Integer> {
             @Override
             public void stepDone(final long step, final double segmentLoss, final double windowLoss) {
                 bar.stepTo(step);
-                bar.setExtraMessage(String.format(Locale.ROOT, " segment %.3f window %.3f", segmentLoss, windowLoss));
+                // with --levels child there is no window loss (NaN): show the segment loss alone
+                bar.setExtraMessage(Double.isNaN(windowLoss)
+                        ? String.format(Locale.ROOT, " segment %.3f", segmentLoss)
+                        : String.format(Locale.ROOT, " segment %.3f window %.3f", segmentLoss, windowLoss));
             }
 
             @Override
@@ -229,8 +232,10 @@ public final class TrainVideoTextCommand implements Callable<Integer> {
                 if (e.epoch() == epochs) {
                     bar.close();
                 }
-                err.printf(Locale.ROOT, "%nepoch %d: segment loss %.4f  window loss %.4f  (%.0f s)%s%s%n", e.epoch(),
-                        e.segmentLoss(), e.windowLoss(), e.seconds(), e.validation() == null ? ""
+                err.printf(Locale.ROOT, "%nepoch %d: segment loss %.4f%s  (%.0f s)%s%s%n", e.epoch(),
+                        e.segmentLoss(), Double.isNaN(e.windowLoss()) ? ""
+                                : String.format(Locale.ROOT, "  window loss %.4f", e.windowLoss()),
+                        e.seconds(), e.validation() == null ? ""
                                 : String.format(Locale.ROOT, "  val text->segment R@5 %.3f, text->window R@5 %.3f",
                                         e.validation().textToSegment().recallAt5(),
                                         e.validation().textToWindowParent().recallAt5()),
